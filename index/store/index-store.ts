@@ -1,0 +1,288 @@
+import { constants, existsSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { runSerially } from './commit-queue.ts';
+import { writeNewFile, replaceFileAtomically, syncDirectory } from './durable-fs.ts';
+import { IndexStoreError, REBUILD_HINT } from './errors.ts';
+import { assertFileName } from './file-name.ts';
+import {
+  GENERATIONS_DIR,
+  TEMP_SUFFIX,
+  listGenerationFolders,
+  nextGenerationId,
+  removeGenerationFolders,
+} from './generations.ts';
+import { acquireLock, LOCK_FILE } from './lock.ts';
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE, readManifest, withCheckedMeta } from './manifest.ts';
+import type { Manifest, ManifestFile } from './manifest.ts';
+import { describeContent, readVerifiedFile, verifyFile } from './verified-read.ts';
+
+export { IndexStoreError } from './errors.ts';
+export type { IndexStoreErrorCode } from './errors.ts';
+export { INDEX_FORMAT_VERSION } from './manifest.ts';
+export type { Manifest, ManifestFile } from './manifest.ts';
+
+/** A file to write into the new generation. */
+export interface DataFile {
+  /** Plain relative path with `/` separators, e.g. `chunks.json` or `onnx/model.onnx`. */
+  name: string;
+  /** Content; strings are written as UTF-8. */
+  data: Uint8Array | string;
+}
+
+/**
+ * A file carried over unchanged from the currently committed generation. It is hard-linked rather than rewritten, so
+ * a small change (one added document) does not copy large unchanged files such as the embedding model.
+ */
+export interface KeptFile {
+  /** Name of the file in the committed index; it keeps that name. */
+  name: string;
+  keep: true;
+}
+
+/** One file of a generation. */
+export type IndexFile = DataFile | KeptFile;
+
+/** Options of {@link IndexStore.commit}. */
+export interface CommitOptions {
+  /** Test hook, default none: called after each file has been written into the unfinished generation folder. */
+  afterFileWritten?: (name: string) => void | Promise<void>;
+  /** Test hook, default none: called after the generation folder is complete and before the manifest is written. */
+  beforeManifest?: () => void | Promise<void>;
+}
+
+/** Options of {@link IndexStore}. */
+export interface IndexStoreOptions<TMeta> {
+  /** The index directory (`INDEX_DIR`); created on the first commit. No default: the caller resolves it. */
+  dir: string;
+  /**
+   * Schema of the manifest's `meta`. Commits refuse metadata that fails it; loads refuse an index whose metadata fails
+   * it (`INDEX_MISMATCH`). Use a plain data schema (no transforms): the metadata is stored as given.
+   */
+  metaSchema: z.ZodType<TMeta>;
+}
+
+/** A committed index whose every file has been checked against the manifest. */
+export interface LoadedIndex<TMeta> {
+  manifest: Manifest<TMeta>;
+  /** Absolute path of the generation folder holding the files (for readers that want a folder, like a model loader). */
+  dir: string;
+  /**
+   * Absolute path of a file of the index (for readers that only take paths, like hnswlib). Throws `INDEX_MISMATCH`
+   * when the index has no such file. The path stays valid until the next commit removes this generation.
+   */
+  path(name: string): string;
+  /** Content of a file of the index, checked again against its checksum (`INDEX_CORRUPT` if it changed since). */
+  read(name: string): Buffer;
+}
+
+/** Where a kept file comes from. */
+interface CommittedGeneration {
+  keep(name: string): { path: string; file: ManifestFile };
+}
+
+function isKept(file: IndexFile): file is KeptFile {
+  return 'keep' in file;
+}
+
+function assertFileList(files: readonly IndexFile[]): void {
+  const seen = new Set<string>();
+  for (const { name } of files) {
+    assertFileName(name);
+    if (seen.has(name)) throw new Error(`Index file name ${JSON.stringify(name)} is given twice.`);
+    seen.add(name);
+  }
+}
+
+/** Folders from `root` (inclusive) down to the folder holding `path`, which lies below `root`. */
+function foldersBetween(root: string, path: string): string[] {
+  const folders: string[] = [];
+  for (let folder = dirname(path); folder !== root; folder = dirname(folder)) folders.push(folder);
+  return [root, ...folders];
+}
+
+/** Links `source` to `target`, copying and flushing instead on file systems without hard links. */
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+    const handle = await open(target, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/**
+ * The on-disk index: every build is committed as a new generation folder under `dir/generations/`, and
+ * `dir/manifest.json` (replaced atomically, last) says which generation is current. A crash at any point leaves the
+ * previous index loadable; loading verifies every file's size and sha256 and refuses anything else with an
+ * {@link IndexStoreError}.
+ *
+ * Commits are serialised within one process. Two processes writing the same directory are not supported; a lock file
+ * holding the writer's pid makes the second one fail with `INDEX_LOCKED` rather than interleave.
+ */
+export class IndexStore<TMeta> {
+  /** Absolute index directory. */
+  readonly dir: string;
+  private readonly metaSchema: z.ZodType<TMeta>;
+
+  constructor(options: IndexStoreOptions<TMeta>) {
+    this.dir = resolve(options.dir);
+    this.metaSchema = options.metaSchema;
+  }
+
+  /** Whether an index has been committed here (a manifest exists; it may still fail to load). */
+  exists(): boolean {
+    return existsSync(join(this.dir, MANIFEST_FILE));
+  }
+
+  /**
+   * Writes `files` as a new generation and makes it current with `meta`. Resolves once the new index is durable;
+   * until then a crash or a failure leaves the previous index in place. Older generations are removed afterwards.
+   * Rejects invalid or duplicate file names and metadata that fails the schema before writing anything.
+   */
+  async commit(files: readonly IndexFile[], meta: TMeta, options: CommitOptions = {}): Promise<Manifest<TMeta>> {
+    assertFileList(files);
+    const checked = this.metaSchema.safeParse(meta);
+    if (!checked.success) {
+      throw new Error(`Index metadata does not match its schema: ${z.prettifyError(checked.error)}`);
+    }
+    return runSerially(this.dir, () => this.commitNow(files, meta, options));
+  }
+
+  /**
+   * Loads the committed index after checking its format version, metadata and every file. Throws
+   * {@link IndexStoreError}: `INDEX_MISSING`, `INDEX_VERSION`, `INDEX_CORRUPT` or `INDEX_MISMATCH`.
+   */
+  load(): LoadedIndex<TMeta> {
+    const manifest = withCheckedMeta(readManifest(this.dir), this.metaSchema, this.dir);
+    const generationDir = join(this.dir, GENERATIONS_DIR, manifest.generation);
+    if (!existsSync(generationDir)) {
+      throw new IndexStoreError(
+        'INDEX_CORRUPT',
+        `The index in ${this.dir} names generation ${manifest.generation}, whose folder is missing. ${REBUILD_HINT}`,
+      );
+    }
+    for (const [name, file] of Object.entries(manifest.files)) verifyFile(generationDir, name, file);
+    const recorded = (name: string): ManifestFile => {
+      const file = manifest.files[name];
+      if (file === undefined) {
+        throw new IndexStoreError(
+          'INDEX_MISMATCH',
+          `The index in ${this.dir} has no file ${name}; it was built by a different version. ${REBUILD_HINT}`,
+        );
+      }
+      return file;
+    };
+    return {
+      manifest,
+      dir: generationDir,
+      path: (name) => {
+        recorded(name);
+        return join(generationDir, name);
+      },
+      read: (name) => readVerifiedFile(generationDir, name, recorded(name)),
+    };
+  }
+
+  private async commitNow(
+    files: readonly IndexFile[],
+    meta: TMeta,
+    options: CommitOptions,
+  ): Promise<Manifest<TMeta>> {
+    const generationsDir = join(this.dir, GENERATIONS_DIR);
+    await mkdir(generationsDir, { recursive: true });
+    const release = acquireLock(join(this.dir, LOCK_FILE));
+    try {
+      await removeGenerationFolders(generationsDir, (name) => name.endsWith(TEMP_SUFFIX));
+      const generation = nextGenerationId(await listGenerationFolders(generationsDir));
+      const finalDir = join(generationsDir, generation);
+      const recorded = await this.writeGeneration(files, finalDir, options).catch(async (error: unknown) => {
+        await rm(finalDir + TEMP_SUFFIX, { recursive: true, force: true });
+        await rm(finalDir, { recursive: true, force: true });
+        throw error;
+      });
+      const manifest: Manifest<TMeta> = {
+        formatVersion: INDEX_FORMAT_VERSION,
+        generation,
+        createdAt: new Date().toISOString(),
+        files: recorded,
+        meta,
+      };
+      // Not covered by the clean-up above: once the manifest rename may have happened, the new folder could be the
+      // committed one. If replacing the manifest fails, the folder is an orphan that the next commit removes.
+      await replaceFileAtomically(join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      await removeGenerationFolders(generationsDir, (name) => name !== generation);
+      return manifest;
+    } finally {
+      release();
+    }
+  }
+
+  /** Writes the generation under its temporary name, then renames it into place; returns what the manifest records. */
+  private async writeGeneration(
+    files: readonly IndexFile[],
+    finalDir: string,
+    options: CommitOptions,
+  ): Promise<Record<string, ManifestFile>> {
+    const tempDir = finalDir + TEMP_SUFFIX;
+    let committed: CommittedGeneration | undefined;
+    await mkdir(tempDir);
+    const folders = new Set<string>();
+    const recorded: Record<string, ManifestFile> = {};
+    for (const file of files) {
+      const target = join(tempDir, file.name);
+      for (const folder of foldersBetween(tempDir, target)) folders.add(folder);
+      await mkdir(dirname(target), { recursive: true });
+      if (isKept(file)) {
+        committed ??= this.committedGeneration();
+        const source = committed.keep(file.name);
+        await linkOrCopy(source.path, target);
+        recorded[file.name] = source.file;
+      } else {
+        await writeNewFile(target, file.data);
+        recorded[file.name] = describeContent(file.data);
+      }
+      await options.afterFileWritten?.(file.name);
+    }
+    for (const folder of folders) await syncDirectory(folder);
+    await rename(tempDir, finalDir);
+    await syncDirectory(dirname(finalDir));
+    await options.beforeManifest?.();
+    return recorded;
+  }
+
+  /** The committed generation, for carrying files over; throws when there is none or it lacks a requested file. */
+  private committedGeneration(): CommittedGeneration {
+    const manifest = readManifest(this.dir);
+    const generationDir = join(this.dir, GENERATIONS_DIR, manifest.generation);
+    return {
+      keep: (name) => {
+        const file = manifest.files[name];
+        if (file === undefined) {
+          throw new IndexStoreError(
+            'INDEX_MISMATCH',
+            `Cannot keep ${name}: the committed index in ${this.dir} has no such file. Provide its content instead.`,
+          );
+        }
+        const path = join(generationDir, name);
+        // A full checksum would re-read large files on every small commit; the size catches truncation cheaply, and
+        // the next load verifies the checksum anyway.
+        if (!existsSync(path) || statSync(path).size !== file.bytes) {
+          throw new IndexStoreError(
+            'INDEX_CORRUPT',
+            `Cannot keep ${name}: it is missing or damaged in the committed index in ${this.dir}. ${REBUILD_HINT}`,
+          );
+        }
+        return { path, file };
+      },
+    };
+  }
+}

@@ -1,0 +1,34 @@
+/** A file found under the documents folder, before any cleaning. */
+export interface SourceFile {
+  /** Path relative to the documents folder, with `/` separators. */
+  relPath: string;
+  /** Raw UTF-8 content. */
+  content: string;
+}
+
+/** A cleaned document: what Seogi indexes and cites. */
+export interface Document {
+  /** Stable id: the file name without its extension (e.g. `000_b1883f170ede4282`). */
+  docId: string;
+  /** Front-matter title, else the article's headline, else the file name. */
+  title: string;
+  /** Link to the original, when the document names one. */
+  source?: string;
+  /** Publication date as written in the document (ISO `YYYY-MM-DD` when it can be read). */
+  date?: string;
+  /** The cleaned text; every citation offset points into it. */
+  text: string;
+  /** sha256 of the raw file content, used to skip unchanged documents on re-indexing. */
+  hash: string;
+}
+
+/** A passage of a document: the unit that is indexed, retrieved and cited. */
+export interface Chunk {
+  /** `${docId}#${ordinal}`. */
+  chunkId: string;
+  docId: string;
+  /** Character offsets into `Document.text`: `doc.text.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  text: string;
+}
