@@ -1,0 +1,91 @@
+import type { GlossaryEntry } from './glossary.ts';
+import { splitWords, type Word } from './words.ts';
+
+/** A glossary concept found in a text, covering `words[first…last]`. */
+export interface GlossaryMatch {
+  entry: GlossaryEntry;
+  first: number;
+  last: number;
+}
+
+/** Longest glossary form, in words, that is looked for. */
+const MAX_PHRASE_WORDS = 6;
+/** Korean forms this long or longer are also found inside compounds ("AI혁신펀드" holds "펀드"). */
+const MIN_INFIX_CHARS = 2;
+
+/**
+ * Finds glossary concepts in analysed words. Forms are compared by their word stems, so "robots" finds "robot" and
+ * "우대금리는" finds "우대금리"; a Korean form is also found inside a longer compound.
+ *
+ * @example
+ * const matcher = new GlossaryMatcher(parseGlossary('로봇\trobot\tindustry'));
+ * matcher.match(splitWords('robot firms')); // [{ entry: {ko: ['로봇'], …}, first: 0, last: 0 }]
+ */
+export class GlossaryMatcher {
+  private readonly phrases = new Map<string, GlossaryEntry[]>();
+  private readonly infixes = new Map<string, GlossaryEntry[]>();
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    for (const entry of entries) {
+      for (const form of [...entry.ko, ...entry.en]) {
+        const words = splitWords(form);
+        if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
+        addTo(this.phrases, phraseKey(words), entry);
+        const compact = words.map((w) => w.stem).join('');
+        if (words.every((w) => w.kind === 'hangul') && compact.length >= MIN_INFIX_CHARS) addTo(this.infixes, compact, entry);
+      }
+    }
+  }
+
+  /** Concepts found in `words`, longest phrase first at each position; each word belongs to at most one phrase. */
+  match(words: readonly Word[]): GlossaryMatch[] {
+    const found: GlossaryMatch[] = [];
+    for (let first = 0; first < words.length; ) {
+      const phrase = this.longestPhraseAt(words, first);
+      if (phrase) {
+        for (const entry of phrase.entries) found.push({ entry, first, last: phrase.last });
+        first = phrase.last + 1;
+        continue;
+      }
+      const word = words[first] as Word;
+      if (word.kind === 'hangul') {
+        for (const entry of this.infixEntries(word.stem)) found.push({ entry, first, last: first });
+      }
+      first += 1;
+    }
+    return found;
+  }
+
+  private longestPhraseAt(words: readonly Word[], first: number): { last: number; entries: GlossaryEntry[] } | undefined {
+    for (let last = Math.min(words.length, first + MAX_PHRASE_WORDS) - 1; last >= first; last--) {
+      const entries = this.phrases.get(phraseKey(words.slice(first, last + 1)));
+      if (entries) return { last, entries };
+    }
+    return undefined;
+  }
+
+  /** Entries whose Korean form occurs inside `stem`, longest forms first, without overlapping one another. */
+  private infixEntries(stem: string): GlossaryEntry[] {
+    const result = new Set<GlossaryEntry>();
+    const taken = new Array<boolean>(stem.length).fill(false);
+    for (let len = stem.length; len >= MIN_INFIX_CHARS; len--) {
+      for (let i = 0; i + len <= stem.length; i++) {
+        const entries = this.infixes.get(stem.slice(i, i + len));
+        if (!entries || taken.slice(i, i + len).some(Boolean)) continue;
+        entries.forEach((e) => result.add(e));
+        taken.fill(true, i, i + len);
+      }
+    }
+    return [...result];
+  }
+}
+
+function phraseKey(words: readonly Word[]): string {
+  return words.map((w) => w.stem).join(' ');
+}
+
+function addTo(map: Map<string, GlossaryEntry[]>, key: string, entry: GlossaryEntry): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseGlossary } from './glossary.ts';
+import { GlossaryMatcher } from './glossary-matcher.ts';
+import { detectIntent, detectLanguage } from './intent.ts';
+import { QueryAnalyzer } from './query.ts';
+import { splitWords } from './words.ts';
+
+const glossary = parseGlossary(
+  [
+    '# test glossary',
+    '로봇\trobot\tindustry',
+    '기업|회사\tcompany|firm\tbusiness',
+    '금리 인하|금리인하\trate cut|interest rate cut\tfinance',
+    '우대금리\tpreferential rate\tfinance',
+    '무역보험공사|한국무역보험공사|무보\tKorea Trade Insurance Corporation|K-SURE\torg',
+    '펀드\tfund\tfinance',
+    '얼마|규모\thow much|how large\tquestion',
+  ].join('\n'),
+);
+
+describe('parseGlossary', () => {
+  it('reads forms on both sides and the category', () => {
+    expect(glossary[4]).toEqual({
+      ko: ['무역보험공사', '한국무역보험공사', '무보'],
+      en: ['Korea Trade Insurance Corporation', 'K-SURE'],
+      category: 'org',
+    });
+  });
+
+  it('names the line that is malformed', () => {
+    expect(() => parseGlossary('로봇\trobot\n금리', 'g.tsv')).toThrow(/g\.tsv:2/);
+  });
+});
+
+describe('GlossaryMatcher', () => {
+  const matcher = new GlossaryMatcher(glossary);
+  const labels = (text: string) => matcher.match(splitWords(text)).map((m) => m.entry.ko[0]);
+
+  it('finds English phrases by their stems, longest first', () => {
+    expect(labels('what rate cut for robot firms?')).toEqual(['금리 인하', '로봇', '기업']);
+  });
+
+  it('finds Korean forms with particles and inside compounds', () => {
+    expect(labels('우대금리는 얼마')).toEqual(['우대금리', '얼마']);
+    expect(labels('무보의 AI혁신펀드')).toEqual(['무역보험공사', '펀드']);
+  });
+});
+
+describe('QueryAnalyzer', () => {
+  const analyzer = new QueryAnalyzer(glossary);
+
+  it('expands English words into Korean terms at a lower weight', () => {
+    const { terms } = analyzer.analyze('what rate cut for robot firms?');
+    expect(terms.get('robot')).toBe(1);
+    expect(terms.get('로봇')).toBe(0.5);
+    expect(terms.get('금리')).toBe(0.5);
+    expect(terms.get('기업')).toBe(0.5);
+  });
+
+  it('expands Korean abbreviations into the full name and English', () => {
+    const { terms } = analyzer.analyze('무보 보험');
+    expect(terms.get('=무역보험공사')).toBe(0.5);
+    expect(terms.get('k-sure')).toBe(0.5);
+    expect(terms.get('무보')).toBe(1);
+  });
+
+  it('groups a phrase and its translations into one concept', () => {
+    const { concepts } = analyzer.analyze('rate cut for robots');
+    expect(concepts.map((c) => c.label)).toEqual(['rate cut', 'robots']);
+    expect(concepts[1]?.alternatives).toEqual([['robot'], ['로봇']]);
+  });
+
+  it('does not search for question words, only uses them for the intent', () => {
+    const query = analyzer.analyze('AI혁신펀드 규모는 얼마?');
+    expect(query.terms.has('how')).toBe(false);
+    expect(query.intent).toBe('amount');
+  });
+
+  it('carries earlier questions over at a lower weight', () => {
+    const { terms, concepts } = analyzer.analyze('그럼 대출 규모는?', [{ question: '무보의 보험 상품은?' }]);
+    expect(terms.get('대출')).toBe(1);
+    expect(terms.get('무보')).toBe(0.5);
+    expect(terms.get('=무역보험공사')).toBe(0.25);
+    expect(concepts.find((c) => c.label === '무보의')?.weight).toBe(0.5);
+  });
+});
+
+describe('detectIntent and detectLanguage', () => {
+  it('classifies what kind of answer a question expects', () => {
+    expect(detectIntent('얼라이언스는 표준모델을 몇 개 확산하기로 했어?')).toBe('count');
+    expect(detectIntent('How many startups will the fund invest in?')).toBe('count');
+    expect(detectIntent('By what percentage did the budget grow?')).toBe('percent');
+    expect(detectIntent('대기업 비율은?')).toBe('percent');
+    expect(detectIntent('When is the relay meeting on AI talent?')).toBe('date');
+    expect(detectIntent('How large is the guarantee support?')).toBe('amount');
+    expect(detectIntent('제3차 위원회는 누가 주재했어?')).toBe('person');
+    expect(detectIntent('AI 자율제조 프로젝트란 무엇인가?')).toBe('general');
+  });
+
+  it('tells Korean from English questions', () => {
+    expect(detectLanguage('로봇 기업 우대금리는?')).toBe('ko');
+    expect(detectLanguage('What did the SME minister say about DeepSeek?')).toBe('en');
+    expect(detectLanguage('KEIT 子펀드는 AI 스타트업 몇 개?')).toBe('ko');
+  });
+});

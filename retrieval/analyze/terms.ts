@@ -1,0 +1,54 @@
+import { isParticle } from './particles.ts';
+import { ENGLISH_STOPWORDS, KOREAN_STOPWORDS } from './stopwords.ts';
+import { splitWords, type Word } from './words.ts';
+
+/** Whether a word carries no topic: a question word, a filler, or a bare particle ("1.2%p까지"). */
+export function isStopword(word: Word): boolean {
+  switch (word.kind) {
+    case 'hangul':
+      return KOREAN_STOPWORDS.has(word.stem) || KOREAN_STOPWORDS.has(word.text) || isParticle(word.text);
+    case 'latin':
+      return ENGLISH_STOPWORDS.has(word.text.toLowerCase());
+    default:
+      return false;
+  }
+}
+
+/**
+ * Index terms of one word. The same function serves documents and questions, so both sides always agree:
+ * - Hangul: character bigrams of the particle-stripped stem (a one-syllable stem is its own term), plus the whole
+ *   stem as `=stem` when it is longer than a bigram, so that exact compounds rank above scattered bigrams.
+ * - Latin: the light stem. Numbers: `#value+unit` and, when there is a unit, the bare `#value`. Han: the character.
+ * Stopwords give no terms.
+ */
+export function wordTerms(word: Word): string[] {
+  if (isStopword(word)) return [];
+  switch (word.kind) {
+    case 'hangul':
+      return hangulTerms(word.stem);
+    case 'number': {
+      const bare = `#${word.stem.replace(/[^\d.]+$/, '')}`;
+      const full = `#${word.stem}`;
+      return bare === full ? [full] : [full, bare];
+    }
+    default:
+      return [word.stem];
+  }
+}
+
+/** Character bigrams of a Hangul stem, plus the whole stem when longer than two syllables. */
+export function hangulTerms(stem: string): string[] {
+  if (stem.length < 2) return [stem];
+  const terms: string[] = [];
+  for (let i = 0; i + 2 <= stem.length; i++) terms.push(stem.slice(i, i + 2));
+  if (stem.length > 2) terms.push(`=${stem}`);
+  return terms;
+}
+
+/**
+ * The analysed terms of a text, in order, repeats kept (term frequency counts them).
+ * @example analyze('로봇 기업들에게 1.2%p') // ['로봇', '기업', '#1.2%p', '#1.2']
+ */
+export function analyze(text: string): string[] {
+  return splitWords(text).flatMap(wordTerms);
+}
