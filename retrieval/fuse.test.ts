@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { reciprocalRankFusion } from './fuse.ts';
+
+describe('reciprocalRankFusion', () => {
+  it('sums weight / (k + rank) over the lists', () => {
+    const fused = reciprocalRankFusion(
+      [
+        [{ ordinal: 7, score: 12 }, { ordinal: 3, score: 4 }],
+        [{ ordinal: 3, score: 0.9 }, { ordinal: 5, score: 0.8 }],
+      ],
+      { k: 60 },
+    );
+    expect(fused.map((r) => r.ordinal)).toEqual([3, 7, 5]);
+    expect(fused[0]?.score).toBeCloseTo(1 / 62 + 1 / 61, 12);
+    expect(fused[1]?.score).toBeCloseTo(1 / 61, 12);
+  });
+
+  it('lets a weight tilt the fusion toward one list', () => {
+    const fused = reciprocalRankFusion([[{ ordinal: 1, score: 1 }], [{ ordinal: 2, score: 1 }]], { weights: [1, 2] });
+    expect(fused.map((r) => r.ordinal)).toEqual([2, 1]);
+  });
+});

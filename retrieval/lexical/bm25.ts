@@ -1,0 +1,29 @@
+/** BM25 parameters: `k1` saturates term frequency, `b` normalises by passage length. */
+export interface BM25Params {
+  k1: number;
+  b: number;
+}
+
+/** Defaults suited to short passages of a few hundred characters. */
+export const defaultBM25Params: BM25Params = { k1: 1.2, b: 0.75 };
+
+/**
+ * Inverse document frequency in its BM25 form, which never goes negative:
+ * `ln(1 + (N - df + 0.5) / (df + 0.5))`.
+ */
+export function idf(df: number, totalChunks: number): number {
+  return Math.log(1 + (totalChunks - df + 0.5) / (df + 0.5));
+}
+
+/** Score of one term in one passage. */
+export function calcBM25Score(
+  tf: number,
+  df: number,
+  totalChunks: number,
+  length: number,
+  avgLength: number,
+  params: BM25Params = defaultBM25Params,
+): number {
+  const { k1, b } = params;
+  return (idf(df, totalChunks) * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / avgLength));
+}
