@@ -5,7 +5,8 @@ import { splitWords } from './words.ts';
 
 /** Units a number needs for each numeric intent to count as an answer (see `NumberToken.unit`). */
 const INTENT_UNITS: Partial<Record<QueryIntent, readonly string[]>> = {
-  amount: ['조', '억', '만', '천', '원', '달러'],
+  // "얼마나 깎아줘" asks for a share as often as for a sum.
+  amount: ['조', '억', '만', '천', '원', '달러', '%', '%p'],
   count: ['개', '개사', '개국', '곳', '명', '건', '대', '종'],
   percent: ['%', '%p'],
   date: ['년', '월', '일'],

@@ -35,16 +35,22 @@ export function readNumber(text: string, pos: number): NumberToken | undefined {
   if (!m) return undefined;
   const raw = m[0].replace(/,$/, '');
   let end = pos + raw.length;
-  const value = raw.replace(/,/g, '');
+  // Korean news abbreviates years: "'27년까지" is 2027.
+  const abbreviatedYear = /^\d\d$/.test(raw) && /['‘’]/.test(text[pos - 1] ?? '');
+  const value = abbreviatedYear ? `20${raw}` : raw.replace(/,/g, '');
   let unit = '';
   const rest = text.slice(end, end + 8).toLowerCase();
   for (const candidate of UNITS) {
-    if (rest.startsWith(candidate)) {
+    // A Latin unit must end the word: "12th" is not twelve tonnes.
+    if (rest.startsWith(candidate) && !(/[a-z]$/.test(candidate) && /[a-z]/.test(rest[candidate.length] ?? ''))) {
       unit = CANONICAL_UNIT[candidate] ?? candidate;
       end += candidate.length;
       break;
     }
   }
+  if (abbreviatedYear && unit === '') unit = '년';
+  const ordinal = unit === '' ? /^(?:st|nd|rd|th)(?![a-z])/i.exec(text.slice(end, end + 3)) : null;
+  if (ordinal) end += ordinal[0].length;
   // "억원", "조 원": the currency after a magnitude adds nothing to find.
   if ((unit === '억' || unit === '조' || unit === '만' || unit === '천') && /^\s?원/.test(text.slice(end, end + 2))) {
     end += text[end] === '원' ? 1 : 2;

@@ -16,9 +16,18 @@ const SUFFIXES = [
   // question and request endings ("지원하나", "발표했나요", "추천해줘")
   '했나요', '하나요', '인가요', '할까요', '해주세요', '했나', '하나', '인가', '일까', '할까', '했어', '했지', '해줘',
   '해줄래', '인지', '한가', '했니', '하니',
+  // copulas ("약자예요", "얼마예요", "기관이야")
+  '이에요', '이예요', '예요', '이야', '이죠', '이지', '이요',
 ].sort((a, b) => b.length - a.length);
 
 const SUFFIX_SET: ReadonlySet<string> = new Set(SUFFIXES);
+
+/** Suffixes by their last character, longest first, so a word is only compared with those that could end it. */
+const BY_LAST_CHAR = new Map<string, string[]>();
+for (const suffix of SUFFIXES) {
+  const last = suffix.at(-1) as string;
+  BY_LAST_CHAR.set(last, [...(BY_LAST_CHAR.get(last) ?? []), suffix]);
+}
 
 /** Whether a whole Hangul run is only a particle or ending, as in "1.2%p까지" where the number ends the word. */
 export function isParticle(word: string): boolean {
@@ -33,7 +42,7 @@ const MIN_STEM = 2;
  * @example stripParticle('기업들에게') // '기업들' → callers may strip again: see {@link stemHangul}
  */
 export function stripParticle(word: string): string {
-  for (const suffix of SUFFIXES) {
+  for (const suffix of BY_LAST_CHAR.get(word.at(-1) ?? '') ?? []) {
     if (word.length - suffix.length >= MIN_STEM && word.endsWith(suffix)) {
       return word.slice(0, -suffix.length);
     }

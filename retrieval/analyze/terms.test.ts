@@ -48,3 +48,14 @@ describe('analyze', () => {
     for (const w of splitWords(text)) expect(text.slice(w.start, w.end)).toBe(w.text);
   });
 });
+
+describe('numbers in Korean news', () => {
+  it("reads abbreviated years as full years", () => {
+    expect(analyze("('24년 28%)")).toEqual(['#2024년', '#2024', '#28%', '#28']);
+    expect(analyze("~'27")).toEqual(['#2027년', '#2027']);
+  });
+
+  it('does not take the ordinal suffix of "12th" for a unit', () => {
+    expect(analyze('the 12th meeting')).toEqual(['#12', 'meet']);
+  });
+});

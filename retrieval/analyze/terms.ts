@@ -50,5 +50,7 @@ export function hangulTerms(stem: string): string[] {
  * @example analyze('로봇 기업들에게 1.2%p') // ['로봇', '기업', '#1.2%p', '#1.2']
  */
 export function analyze(text: string): string[] {
-  return splitWords(text).flatMap(wordTerms);
+  const terms: string[] = [];
+  for (const word of splitWords(text)) for (const term of wordTerms(word)) terms.push(term);
+  return terms;
 }
