@@ -1,0 +1,3 @@
+import { ChatApp } from './chat-app.ts';
+
+new ChatApp().start();
