@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chatRoutes } from '../index.ts';
+import { startFakeSlack, type FakeSlack } from '../testing/fake-slack.ts';
+import { openSeedService, type SeedService } from '../testing/seed-service.ts';
+import { commandForm, slackRequest, TEST_SIGNING_SECRET } from '../testing/slack-request.ts';
+import type { SlackBlock } from './blocks.ts';
+import type { SlackOptions } from './options.ts';
+
+let seed: SeedService;
+let slack: FakeSlack;
+let tasks: Promise<void>[];
+let logs: string[];
+
+beforeAll(async () => {
+  [seed, slack] = await Promise.all([openSeedService(), startFakeSlack()]);
+});
+afterAll(async () => {
+  await Promise.all([seed.dispose(), slack.close()]);
+});
+beforeEach(() => {
+  slack.reset();
+  tasks = [];
+  logs = [];
+});
+
+/** The chat routes over the seed collection, talking to the fake Slack. */
+function routes(options: Partial<SlackOptions> = {}, ready = true) {
+  return chatRoutes({
+    service: () => (ready ? seed.service : undefined),
+    slack: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', apiBaseUrl: slack.apiBaseUrl, responseType: 'ephemeral', inlineBudgetMs: 60_000, ...options },
+    log: (message) => logs.push(message),
+    onBackgroundTask: (task) => tasks.push(task),
+  });
+}
+
+interface CommandReply {
+  response_type: string;
+  text: string;
+  blocks?: SlackBlock[];
+}
+
+const ROBOT_QUESTION = 'what rate cut for robot firms?';
+const ROBOT_SOURCE = '<https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>';
+/** The seed sentence that answers the question (article 000). */
+const ROBOT_SENTENCE = '또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.';
+
+describe('POST /slack/commands', () => {
+  it('answers a signed slash command in Block Kit: the 1.2%p rate cut, cited with its linked source', async () => {
+    const res = await routes().request(slackRequest('/slack/commands', commandForm(ROBOT_QUESTION)));
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as CommandReply;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.blocks?.[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `${ROBOT_SENTENCE} [1]` } });
+    expect(reply.blocks?.[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '*Sources*' }] });
+    expect(reply.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+  });
+
+  it('answers in the channel when configured so', async () => {
+    const res = await routes({ responseType: 'in_channel' }).request(slackRequest('/slack/commands', commandForm('로봇 기업 우대금리는?')));
+    const reply = (await res.json()) as CommandReply;
+    expect(reply.response_type).toBe('in_channel');
+    expect(reply.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+  });
+
+  it.each([
+    ['a signature made with another secret', slackRequest('/slack/commands', commandForm(ROBOT_QUESTION), { secret: 'not-the-signing-secret' })],
+    ['no signature headers', slackRequest('/slack/commands', commandForm(ROBOT_QUESTION), { unsigned: true })],
+    ['a stale timestamp', slackRequest('/slack/commands', commandForm(ROBOT_QUESTION), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })],
+    ['a body changed after signing', slackRequest('/slack/commands', commandForm(ROBOT_QUESTION), { bodyAfterSigning: commandForm('what are the admin passwords?') })],
+  ])('refuses a request with %s with 401', async (_, request) => {
+    const res = await routes().request(request);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: { code: 'INVALID_SIGNATURE', message: 'This request is not signed by Slack with the configured signing secret.' },
+    });
+  });
+
+  it('explains the command, only to the asker, when it comes without a question', async () => {
+    const res = await routes({ responseType: 'in_channel' }).request(slackRequest('/slack/commands', commandForm('  ', { command: '/ask' })));
+    const reply = (await res.json()) as CommandReply;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('`/ask 로봇 기업 우대금리는?`');
+    expect(reply.blocks).toBeUndefined();
+  });
+
+  it('says politely that it is not ready while the index loads', async () => {
+    const res = await routes({}, false).request(slackRequest('/slack/commands', commandForm('로봇 기업 우대금리는?')));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      response_type: 'ephemeral',
+      text: '서기가 아직 문서 색인을 불러오는 중입니다. 잠시 후 다시 물어봐 주세요.',
+    });
+  });
+
+  it('acknowledges at once and posts the answer to response_url when it may take longer than the budget', async () => {
+    const form = commandForm(ROBOT_QUESTION, { response_url: slack.responseUrl('T0TEAM/1/late') });
+    const res = await routes({ inlineBudgetMs: 0, responseType: 'in_channel' }).request(slackRequest('/slack/commands', form));
+    expect(await res.json()).toEqual({ response_type: 'ephemeral', text: 'Looking it up in the documents…' });
+    await Promise.all(tasks);
+    expect(slack.requests).toHaveLength(1);
+    const [posted] = slack.requests;
+    expect(posted?.path).toBe('/response/T0TEAM/1/late');
+    const body = posted?.json as CommandReply;
+    expect(body.response_type).toBe('in_channel');
+    expect(body.text).toBe(`${ROBOT_SENTENCE} [1]`);
+    expect(body.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(logs).toEqual([]);
+  });
+
+  it('logs, and keeps serving, when the late answer cannot be delivered', async () => {
+    slack.queue((_, res) => res.writeHead(404).end('expired_url'));
+    const form = commandForm(ROBOT_QUESTION, { response_url: slack.responseUrl('T0TEAM/1/expired') });
+    const res = await routes({ inlineBudgetMs: 0 }).request(slackRequest('/slack/commands', form));
+    expect(res.status).toBe(200);
+    await Promise.all(tasks);
+    expect(logs).toEqual(['Chat: posting a slash command answer to response_url failed: response_url: Slack answered HTTP 404 expired_url.']);
+  });
+
+  it("answers Slack's certificate check without asking anything", async () => {
+    const res = await routes().request(slackRequest('/slack/commands', 'ssl_check=1&token=legacy'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  });
+});

@@ -1,0 +1,37 @@
+import type { Answer, Citation } from '../../../retrieval/types.ts';
+
+/** A seed passage (article 000, the policy-finance programme) and the sentence in it that answers the rate question. */
+export const SEED_PASSAGE = {
+  docId: '000_b1883f170ede4282',
+  title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
+  source: 'https://newsdao.kr/4601',
+  text:
+    '신규 자금 공급 방안\n\nAI 분야를 위해 신규 자금 공급 방안을 모색하고 있으며, 신규 자금 공급을 위해 산업은행이 AI 산업을 위한 특화된 ' +
+    '프로그램을 구성할 예정입니다. 또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 ' +
+    '자금을 제공할 예정입니다.',
+  sentence: '또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.',
+};
+
+/** A citation of {@link SEED_PASSAGE} with its answering sentence highlighted, changed by `overrides`. */
+export function seedCitation(overrides: Partial<Citation> = {}): Citation {
+  const start = 424;
+  const offset = SEED_PASSAGE.text.indexOf(SEED_PASSAGE.sentence);
+  return {
+    n: 1,
+    docId: SEED_PASSAGE.docId,
+    title: SEED_PASSAGE.title,
+    source: SEED_PASSAGE.source,
+    chunkId: `${SEED_PASSAGE.docId}#1`,
+    text: SEED_PASSAGE.text,
+    start,
+    end: start + SEED_PASSAGE.text.length,
+    score: 0.0323,
+    highlights: [{ start: start + offset, end: start + offset + SEED_PASSAGE.sentence.length }],
+    ...overrides,
+  };
+}
+
+/** An answer citing `citations`, Korean unless `overrides` says otherwise. */
+export function answerWith(citations: Citation[], overrides: Partial<Answer> = {}): Answer {
+  return { answer: `${SEED_PASSAGE.sentence} [1]`, abstained: false, citations, related: [], lang: 'ko', tookMs: 12, ...overrides };
+}
