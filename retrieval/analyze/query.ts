@@ -1,7 +1,7 @@
 import type { GlossaryEntry } from './glossary.ts';
 import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
 import { detectIntent, detectLanguage, type QueryIntent } from './intent.ts';
-import { analyze, wordTerms } from './terms.ts';
+import { analyze, isStopword, wordTerms } from './terms.ts';
 import { splitWords, type Word } from './words.ts';
 
 /** Glossary category of question words such as 얼마 / how much. */
@@ -25,6 +25,8 @@ export interface AnalyzedQuery {
   /** term → weight; the highest weight wins when a term comes from several places. */
   terms: Map<string, number>;
   concepts: QueryConcept[];
+  /** Stems of the current question's content words, in order: which words belong together ("AI 코리아 펀드"). */
+  stems: string[];
 }
 
 /** An earlier turn of the conversation. */
@@ -77,7 +79,10 @@ export class QueryAnalyzer {
         for (const term of alternative) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       });
     }
-    return { text: question, lang: detectLanguage(question), intent: detectIntent(question), terms, concepts };
+    const stems = splitWords(question)
+      .filter((w) => !isStopword(w))
+      .map((w) => w.stem);
+    return { text: question, lang: detectLanguage(question), intent: detectIntent(question), terms, concepts, stems };
   }
 
   private concepts(text: string, weight: number): QueryConcept[] {

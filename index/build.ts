@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseGlossary } from '../retrieval/analyze/glossary.ts';
+import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
+import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
+import { createEmbedder, type Embedder } from './embed/embedder.ts';
+import { buildStaticModelFiles } from './embed/static-model/build.ts';
+import { VectorIndex, type VectorIndexOptions } from './embed/vector-index.ts';
+import {
+  chunkOrdinalsByDocument,
+  INDEX_FILES,
+  indexFiles,
+  indexMetaSchema,
+  keptModelFiles,
+  modelFileName,
+  type IndexMeta,
+  type StoredChunks,
+} from './layout.ts';
+import { loadDocuments } from './load/index.ts';
+import { buildPostings } from './postings.ts';
+import { IndexStore, IndexStoreError, type IndexFile, type LoadedIndex } from './store/index-store.ts';
+import type { Chunk, Document } from './types.ts';
+
+/** A step of a build, reported as it goes so a command can show a progress bar. */
+export interface BuildProgress {
+  phase: 'load' | 'model' | 'embed' | 'graph' | 'write';
+  done: number;
+  total: number;
+}
+
+/** Options of {@link buildIndex}: the configuration plus how to build. */
+export interface BuildOptions extends Pick<IndexConfig, 'docsDir' | 'indexDir' | 'glossaryPaths' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> {
+  /** Rebuild everything, including the collection's own model, instead of reusing unchanged parts. Default false. */
+  full?: boolean;
+  chunking?: ChunkOptions;
+  hnsw?: VectorIndexOptions;
+  /** Chunks embedded per progress step. Default 256. */
+  embedBatch?: number;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Called with a message when something worth knowing happens (e.g. an unreadable old index is replaced). */
+  onNotice?: (message: string) => void;
+}
+
+/** What a build did. */
+export interface BuildReport {
+  documents: number;
+  chunks: number;
+  /** Documents whose chunks and vectors were taken over unchanged from the previous index. */
+  reusedDocuments: number;
+  embeddedChunks: number;
+  removedDocuments: number;
+  model: string;
+  /** Whether the collection's own model was (re)built. */
+  modelBuilt: boolean;
+  ms: number;
+}
+
+/** The previous index, when it can be reused. */
+interface Previous {
+  loaded: LoadedIndex<IndexMeta>;
+  meta: IndexMeta;
+  /** Ordinals of each document's chunks. */
+  chunksOf: Map<string, number[]>;
+  chunks: StoredChunks;
+  vectors: VectorIndex;
+}
+
+/** The embedding model a build uses, and the files it contributes to the index. */
+interface ModelChoice {
+  embedder: Embedder;
+  meta: IndexMeta['model'];
+  files: IndexFile[];
+  built: boolean;
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * Builds the index of the documents under `docsDir` into `indexDir`: load and clean, chunk, embed, build the lexical
+ * and HNSW indexes, and commit them atomically. Documents whose file is unchanged keep their chunks and vectors when
+ * the model and chunking are the same; deleted documents disappear and the graph is rebuilt compact.
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const store = new IndexStore({ dir: options.indexDir, metaSchema: indexMetaSchema });
+
+  progress({ phase: 'load', done: 0, total: 1 });
+  const documents = await loadDocuments(options.docsDir);
+  progress({ phase: 'load', done: 1, total: 1 });
+  const glossaryText = options.glossaryPaths.map((p) => readFileSync(p, 'utf8'));
+  const glossaryHash = sha256(glossaryText.join('\n\u0000'));
+  const chunking = JSON.stringify({ ...defaultChunkOptions, ...options.chunking });
+  const previous = options.full ? undefined : loadPrevious(store, options.onNotice);
+
+  const model = await chooseModel(options, documents, glossaryText, glossaryHash, previous, progress);
+  try {
+    const reusable =
+      previous !== undefined &&
+      previous.meta.model.fingerprint === model.meta.fingerprint &&
+      previous.meta.chunking === chunking;
+    const chunks: Chunk[] = [];
+    const vectors: Array<Float32Array | undefined> = [];
+    let reusedDocuments = 0;
+    for (const doc of documents) {
+      const old = reusable && previous.meta.documentHashes[doc.docId] === doc.hash ? oldChunks(previous, doc) : undefined;
+      if (old) reusedDocuments += 1;
+      for (const { chunk, vector } of old ?? chunkDocument(doc, options.chunking).map((chunk) => ({ chunk, vector: undefined }))) {
+        chunks.push(chunk);
+        vectors.push(vector);
+      }
+    }
+    const embeddedChunks = await embedMissing(model.embedder, chunks, vectors, options.embedBatch ?? 256, progress);
+
+    const graph = VectorIndex.create(model.meta.dims, options.hnsw, chunks.length);
+    vectors.forEach((vector, ordinal) => {
+      graph.add(vector as Float32Array, ordinal);
+      if (ordinal % 1000 === 999 || ordinal === vectors.length - 1) progress({ phase: 'graph', done: ordinal + 1, total: vectors.length });
+    });
+
+    progress({ phase: 'write', done: 0, total: 1 });
+    const storedChunks: StoredChunks = chunks.map(({ text: _text, ...stored }) => stored);
+    const meta: IndexMeta = {
+      documents: documents.length,
+      chunks: chunks.length,
+      documentHashes: Object.fromEntries(documents.map((d) => [d.docId, d.hash])),
+      model: model.meta,
+      glossaryHash,
+      chunking,
+    };
+    const content = { documents, chunks: storedChunks, postings: buildPostings(chunks), vectors: graph.toBuffer(), model: model.files };
+    await store.commit(indexFiles(content), meta);
+    progress({ phase: 'write', done: 1, total: 1 });
+    const previousIds = Object.keys(previous?.meta.documentHashes ?? {});
+    const currentIds = new Set(documents.map((d) => d.docId));
+    return {
+      documents: documents.length,
+      chunks: chunks.length,
+      reusedDocuments,
+      embeddedChunks,
+      removedDocuments: previousIds.filter((id) => !currentIds.has(id)).length,
+      model: model.meta.id,
+      modelBuilt: model.built,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    await model.cleanup();
+  }
+}
+
+/** The previous index, or undefined when there is none or it can't be read (then everything is rebuilt). */
+function loadPrevious(store: IndexStore<IndexMeta>, notice?: (message: string) => void): Previous | undefined {
+  if (!store.exists()) return undefined;
+  try {
+    const loaded = store.load();
+    const chunks = JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks;
+    const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+    return { loaded, meta: loaded.manifest.meta, chunksOf: chunkOrdinalsByDocument(chunks), chunks, vectors };
+  } catch (error) {
+    if (!(error instanceof IndexStoreError)) throw error;
+    notice?.(`The existing index can't be reused (${error.message}); building it anew.`);
+    return undefined;
+  }
+}
+
+/** The unchanged document's chunks with their stored vectors, or undefined when any vector is missing. */
+function oldChunks(previous: Previous, doc: Document): Array<{ chunk: Chunk; vector: Float32Array }> | undefined {
+  const found: Array<{ chunk: Chunk; vector: Float32Array }> = [];
+  for (const ordinal of previous.chunksOf.get(doc.docId) ?? []) {
+    const stored = previous.chunks[ordinal];
+    const vector = previous.vectors.vector(ordinal);
+    if (!stored || !vector) return undefined;
+    found.push({ chunk: { ...stored, text: doc.text.slice(stored.start, stored.end) }, vector });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/** Embeds the chunks that have no vector yet, in batches, reporting progress; returns how many it embedded. */
+async function embedMissing(
+  embedder: Embedder,
+  chunks: readonly Chunk[],
+  vectors: Array<Float32Array | undefined>,
+  batch: number,
+  progress: (p: BuildProgress) => void,
+): Promise<number> {
+  const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+  progress({ phase: 'embed', done: 0, total: missing.length });
+  for (let start = 0; start < missing.length; start += batch) {
+    const slice = missing.slice(start, start + batch);
+    const embedded = await embedder.embed(
+      slice.map((i) => (chunks[i] as Chunk).text),
+      'passage',
+    );
+    slice.forEach((ordinal, j) => (vectors[ordinal] = embedded[j]));
+    progress({ phase: 'embed', done: Math.min(start + batch, missing.length), total: missing.length });
+  }
+  return missing.length;
+}
+
+/**
+ * The embedding model for this build: the configured pretrained model, or the collection's own static model, which
+ * is kept while the glossary is unchanged (new documents are embedded with it) and rebuilt from all documents
+ * otherwise or on a full build.
+ */
+async function chooseModel(
+  options: BuildOptions,
+  documents: readonly Document[],
+  glossaryText: readonly string[],
+  glossaryHash: string,
+  previous: Previous | undefined,
+  progress: (p: BuildProgress) => void,
+): Promise<ModelChoice> {
+  const none = async () => {};
+  if (options.embedModel !== STATIC_MODEL_ID) {
+    progress({ phase: 'model', done: 0, total: 1 });
+    const embedder = await createEmbedder({ model: options.embedModel, modelsDir: options.modelsDir, allowRemote: options.allowRemoteModels });
+    progress({ phase: 'model', done: 1, total: 1 });
+    const meta = { id: embedder.model, dims: embedder.dims, builtIn: false, fingerprint: `${embedder.model}:${embedder.dims}` };
+    return { embedder, meta, files: [], built: false, cleanup: none };
+  }
+  if (previous && previous.meta.model.id === STATIC_MODEL_ID && previous.meta.glossaryHash === glossaryHash) {
+    const embedder = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir: join(previous.loaded.dir, INDEX_FILES.models) });
+    return { embedder, meta: previous.meta.model, files: keptModelFiles(previous.meta.model), built: false, cleanup: none };
+  }
+  progress({ phase: 'model', done: 0, total: 1 });
+  const glossary = glossaryText.flatMap((text, i) => parseGlossary(text, options.glossaryPaths[i]));
+  const built = await buildStaticModelFiles({ texts: documents.map((d) => d.text), glossary });
+  // transformers.js loads models from folders, so the new model is staged on disk until it is committed.
+  const staging = await mkdtemp(join(tmpdir(), 'seogi-model-'));
+  for (const file of built.files) {
+    const path = join(staging, STATIC_MODEL_ID, file.name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.data);
+  }
+  const embedder = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir: staging });
+  progress({ phase: 'model', done: 1, total: 1 });
+  return {
+    embedder,
+    meta: { id: STATIC_MODEL_ID, dims: built.dims, builtIn: true, fingerprint: built.fingerprint },
+    files: built.files.map((file) => ({ name: modelFileName(STATIC_MODEL_ID, file.name), data: file.data })),
+    built: true,
+    cleanup: () => rm(staging, { recursive: true, force: true }),
+  };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

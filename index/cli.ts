@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { buildIndex } from './build.ts';
+import { readIndexConfig } from './config.ts';
+import { createProgressReporter } from './progress.ts';
+
+const USAGE = `Usage: npm run index -- [--docs DIR] [--index DIR] [--full]
+
+Builds the search index of the documents in DIR (default: DOCS_DIR or seeds/) into INDEX_DIR (default data/).
+Unchanged documents are reused; --full rebuilds everything, including the collection's own embedding model.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string' },
+      index: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = readIndexConfig({
+    ...process.env,
+    ...(values.docs ? { DOCS_DIR: values.docs } : {}),
+    ...(values.index ? { INDEX_DIR: values.index } : {}),
+  });
+  const reporter = createProgressReporter();
+  try {
+    const report = await buildIndex({
+      ...config,
+      full: values.full,
+      onProgress: reporter.onProgress,
+      onNotice: (message) => console.error(message),
+    });
+    reporter.stop();
+    const rate = report.embeddedChunks > 0 ? `, ${Math.round((report.chunks / report.ms) * 1000)} chunks/s` : '';
+    console.log(
+      `Indexed ${report.documents} documents into ${report.chunks} chunks in ${(report.ms / 1000).toFixed(1)} s${rate} ` +
+        `(${report.reusedDocuments} unchanged, ${report.embeddedChunks} chunks embedded, ${report.removedDocuments} removed; ` +
+        `model ${report.model}${report.modelBuilt ? ', rebuilt' : ''}) → ${config.indexDir}`,
+    );
+  } finally {
+    reporter.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { MODEL_FILES } from './embed/embedder.ts';
+import type { Postings } from './postings.ts';
+import type { IndexFile } from './store/index-store.ts';
+import type { Chunk, Document } from './types.ts';
+
+/** Names of the files of a built index, inside its generation folder. */
+export const INDEX_FILES = {
+  documents: 'documents.json',
+  chunks: 'chunks.json',
+  postings: 'postings.json',
+  vectors: 'vectors.hnsw',
+  /** Folder holding the collection's own embedding model, as `model/<model id>/…`. */
+  models: 'model',
+} as const;
+
+/** A chunk as stored: its text is `documents[docId].text.slice(start, end)`, so it is not stored twice. */
+export type StoredChunk = Omit<Chunk, 'text'>;
+
+/** The chunk table as stored, by ordinal; `null` marks a removed chunk whose ordinal is not reused. */
+export type StoredChunks = Array<StoredChunk | null>;
+
+export const indexMetaSchema = z.object({
+  documents: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  /** sha256 of each document's raw file, by docId: unchanged documents are not processed again. */
+  documentHashes: z.record(z.string(), z.string()),
+  model: z.object({
+    id: z.string(),
+    dims: z.number().int().positive(),
+    /** Whether the model's files are part of this index (the collection's own static model). */
+    builtIn: z.boolean(),
+    /** Identifies the exact model; vectors from another fingerprint are not mixed in. */
+    fingerprint: z.string(),
+  }),
+  /** sha256 of the glossary files the model and expansions were built with. */
+  glossaryHash: z.string(),
+  /** Identifies the chunking settings the chunks were cut with. */
+  chunking: z.string(),
+});
+
+/** What the manifest records about a built index, beside its files. */
+export type IndexMeta = z.infer<typeof indexMetaSchema>;
+
+/** Everything an index holds, in memory, ready to be committed. */
+export interface IndexContent {
+  documents: readonly Document[];
+  chunks: StoredChunks;
+  postings: Postings;
+  /** The HNSW graph as `VectorIndex.toBuffer()` gives it. */
+  vectors: Uint8Array;
+  /** The model's files (new data, or kept from the committed index); none for a pretrained model. */
+  model: readonly IndexFile[];
+}
+
+/** The files of an index generation. */
+export function indexFiles(content: IndexContent): IndexFile[] {
+  return [
+    { name: INDEX_FILES.documents, data: JSON.stringify(content.documents) },
+    { name: INDEX_FILES.chunks, data: JSON.stringify(content.chunks) },
+    { name: INDEX_FILES.postings, data: JSON.stringify(content.postings) },
+    { name: INDEX_FILES.vectors, data: content.vectors },
+    ...content.model,
+  ];
+}
+
+/** Path of a file of the collection's own model inside the index. */
+export function modelFileName(modelId: string, file: string): string {
+  return `${INDEX_FILES.models}/${modelId}/${file}`;
+}
+
+/** The model files of the committed index, carried over unchanged into the next generation. */
+export function keptModelFiles(model: IndexMeta['model']): IndexFile[] {
+  return model.builtIn ? MODEL_FILES.map((file) => ({ name: modelFileName(model.id, file), keep: true as const })) : [];
+}
+
+/** Ordinals of each document's chunks in a chunk table with holes. */
+export function chunkOrdinalsByDocument(chunks: ReadonlyArray<{ docId: string } | null | undefined>): Map<string, number[]> {
+  const byDoc = new Map<string, number[]>();
+  chunks.forEach((chunk, ordinal) => {
+    if (!chunk) return;
+    const list = byDoc.get(chunk.docId);
+    if (list) list.push(ordinal);
+    else byDoc.set(chunk.docId, [ordinal]);
+  });
+  return byDoc;
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedIndex, type SeedWorkspace } from '../tests/support/seed-index.ts';
+import { loadGlossary } from './analyze/glossary.ts';
+import { AnswerEngine } from './answer-engine.ts';
+import { NOT_FOUND } from './answer/messages.ts';
+import { loadCollection, type LoadedCollection } from './load-collection.ts';
+
+let workspace: SeedWorkspace;
+let loaded: LoadedCollection;
+let engine: AnswerEngine;
+
+beforeAll(async () => {
+  workspace = await seedIndex();
+  loaded = await loadCollection(workspace.config);
+  engine = new AnswerEngine(() => loaded.collection, loadGlossary(workspace.config.glossaryPaths));
+});
+afterAll(() => workspace.dispose());
+
+describe('AnswerEngine', () => {
+  it('answers the English card question from the Korean article, with the rate and its source', async () => {
+    const answer = await engine.ask({ question: 'what rate cut for robot firms?' });
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('1.2%p');
+    const cited = answer.citations.find((c) => c.text.includes('-1.2%p'));
+    expect(cited?.docId).toBe('000_b1883f170ede4282');
+    expect(cited?.source).toBe('https://newsdao.kr/4601');
+    expect(answer.answer).toMatch(new RegExp(`1\\.2%p[^\\[]*\\[${cited?.n}\\]`));
+  });
+
+  it('cites passages by exact offsets into the cleaned document', async () => {
+    const answer = await engine.ask({ question: '로봇 기업 우대금리는?' });
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) {
+      const doc = loaded.collection.documents.get(c.docId);
+      expect(doc?.text.slice(c.start, c.end)).toBe(c.text);
+      for (const h of c.highlights) {
+        expect(h.start).toBeGreaterThanOrEqual(c.start);
+        expect(h.end).toBeLessThanOrEqual(c.end);
+        expect(answer.answer).toContain(doc?.text.slice(h.start, h.end));
+      }
+    }
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
+  });
+
+  it('picks the sentence with the asked-for number', async () => {
+    const answer = await engine.ask({ question: '얼라이언스는 표준모델을 몇 개 확산하기로 했어?' });
+    expect(answer.answer).toContain('100개 이상의 표준모델');
+  });
+
+  it('returns at most topK citations', async () => {
+    expect((await engine.ask({ question: 'AI 자율제조 금융 지원', topK: 2 })).citations).toHaveLength(2);
+  });
+
+  it('says so in Korean when the documents do not cover a Korean question', async () => {
+    const answer = await engine.ask({ question: '제주도 여행 코스 추천해줘' });
+    expect(answer).toMatchObject({ abstained: true, answer: NOT_FOUND.ko, citations: [], lang: 'ko' });
+  });
+
+  it('says so in English when the documents do not cover an English question', async () => {
+    const answer = await engine.ask({ question: 'What is the boiling point of water?' });
+    expect(answer).toMatchObject({ abstained: true, answer: NOT_FOUND.en, citations: [], lang: 'en' });
+  });
+
+  it('resolves a follow-up against the topic of the previous question', async () => {
+    const first = 'AI 코리아 펀드는 누가 조성해?';
+    const followUp = '그 펀드 규모는?';
+    const alone = await engine.ask({ question: followUp });
+    const inThread = await engine.ask({ question: followUp, history: [{ question: first }] });
+    const firstSentence = (answer: string) => answer.split(/\s*\[\d+\]/)[0];
+    expect(firstSentence(inThread.answer)).toContain('5000억 원 규모의 AI 코리아 펀드');
+    expect(firstSentence(alone.answer)).not.toContain('AI 코리아 펀드');
+  });
+
+  it('cites a fact the articles repeat only once', async () => {
+    const answer = await engine.ask({ question: 'AI 팩토리 참여 기업 전용 보험상품 규모는?', topK: 8 });
+    const texts = answer.citations.map((c) => c.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    const sentences = answer.answer.split(/\s*\[\d+\]\s*/).filter(Boolean);
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+});

@@ -1,0 +1,142 @@
+import type { GlossaryEntry } from './analyze/glossary.ts';
+import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
+import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
+import { NOT_FOUND } from './answer/messages.ts';
+import { dropNearDuplicates, termSet } from './answer/near-duplicates.ts';
+import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
+import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
+import type { Collection } from './collection.ts';
+import { fuse, type FusionOptions } from './fuse.ts';
+import type { ScoredChunk } from './lexical/lexical-index.ts';
+import type { Answer, Citation } from './types.ts';
+
+/** Which retrieval signals rank the passages. */
+export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+/** A question, as the API receives it. */
+export interface AskRequest {
+  question: string;
+  /** How many passages to cite at most. Default 5. */
+  topK?: number;
+  /** Earlier turns of the conversation, oldest first. */
+  history?: readonly HistoryTurn[];
+}
+
+/** Tuning of the answer engine; every field has a default. */
+export interface AnswerEngineOptions {
+  /** Passages cited when the request names no topK. Default 5. */
+  topK?: number;
+  /** How many results each retriever contributes before fusion. Default 50. */
+  candidates?: number;
+  /** Default 'hybrid' (falls back to lexical when the collection has no dense index). */
+  mode?: RetrievalMode;
+  /**
+   * Abstain when the best passage expresses less than this weighted share of the question's known concepts. Default
+   * 0.5: an answer needs at least half of what the question is about.
+   */
+  minCoverage?: number;
+  /**
+   * Abstain when less than this share of the question's words occur in the collection at all. Default 0.5: a question
+   * mostly in words no document uses is about something else.
+   */
+  minKnownShare?: number;
+  /** How many top passages are judged for coverage and mined for answer sentences. Default 3. */
+  answerPassages?: number;
+  /** How many fused results are re-ordered by their coverage of the question. Default 20. */
+  rerankDepth?: number;
+  rerank?: RerankOptions;
+  query?: QueryAnalyzerOptions;
+  fusion?: FusionOptions;
+  sentences?: SentenceSelectionOptions;
+}
+
+export const defaultAnswerEngineOptions = {
+  topK: 5,
+  candidates: 50,
+  mode: 'hybrid' as RetrievalMode,
+  minCoverage: 0.5,
+  minKnownShare: 0.5,
+  answerPassages: 3,
+  rerankDepth: 20,
+};
+
+/**
+ * Answers questions from a collection: analyses the question, searches lexically and by meaning, fuses the two,
+ * picks the answering sentences and cites their passages, or says the documents don't cover it.
+ *
+ * @example
+ * const engine = new AnswerEngine(() => collection, glossary);
+ * const { answer, citations } = await engine.ask({ question: '로봇 기업 우대금리는?' });
+ */
+export class AnswerEngine {
+  private readonly analyzer: QueryAnalyzer;
+  private readonly options: typeof defaultAnswerEngineOptions & AnswerEngineOptions;
+
+  /** `collection` is read at every question, so a newly loaded collection can be swapped in while serving. */
+  constructor(
+    private readonly collection: () => Collection,
+    glossary: readonly GlossaryEntry[],
+    options: AnswerEngineOptions = {},
+  ) {
+    this.analyzer = new QueryAnalyzer(glossary, options.query);
+    this.options = { ...defaultAnswerEngineOptions, ...options };
+  }
+
+  async ask(request: AskRequest, mode: RetrievalMode = this.options.mode): Promise<Answer> {
+    const started = performance.now();
+    const collection = this.collection();
+    const query = this.analyzer.analyze(request.question, request.history ?? []);
+    const topK = request.topK ?? this.options.topK;
+    const ranked = await this.rank(collection, query, request, mode);
+    const model = coverageModel(query, collection.lexical);
+    const candidates = ranked.slice(0, Math.max(topK * 3, this.options.rerankDepth)).flatMap(({ ordinal, score }) => {
+      const chunk = collection.chunks[ordinal];
+      return chunk ? [{ chunk, score }] : [];
+    });
+    const passages = dropNearDuplicates(rerankByCoverage(candidates, query, model, this.options.rerank), (p) => p.chunk.text).slice(0, topK);
+    const answerPassages = passages.slice(0, this.options.answerPassages);
+    const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, termSet(p.chunk.text), { currentOnly: true })));
+    const answerable = knownShare(model) >= this.options.minKnownShare && covered >= this.options.minCoverage;
+    const sentences = answerable ? this.pickSentences(query, model, answerPassages) : [];
+    const tookMs = () => Math.round((performance.now() - started) * 10) / 10;
+    if (sentences.length === 0) {
+      const related = passages.slice(0, 3).map((p, i) => this.cite(collection, p, i + 1, []));
+      return { answer: NOT_FOUND[query.lang], abstained: true, citations: [], related: covered > 0 ? related : [], lang: query.lang, tookMs: tookMs() };
+    }
+    const citations = passages.map((p, i) => this.cite(collection, p, i + 1, sentences.filter((s) => s.source === i)));
+    const answer = sentences.map((s) => `${s.text} [${s.source + 1}]`).join(' ');
+    return { answer, abstained: false, citations, related: [], lang: query.lang, tookMs: tookMs() };
+  }
+
+  private async rank(collection: Collection, query: AnalyzedQuery, request: AskRequest, mode: RetrievalMode): Promise<ScoredChunk[]> {
+    const n = this.options.candidates;
+    const lexical = mode === 'dense' ? [] : collection.lexical.search(query.terms, n);
+    if (mode === 'lexical' || !collection.dense) return lexical;
+    // A follow-up leans on the previous question for what it leaves unsaid.
+    const previous = request.history?.at(-1)?.question;
+    const dense = await collection.dense.search(previous ? `${previous} ${request.question}` : request.question, n);
+    return mode === 'dense' ? dense : fuse([lexical, dense], this.options.fusion);
+  }
+
+  private pickSentences(query: AnalyzedQuery, model: CoverageModel, passages: readonly Passage[]): SelectedSentence[] {
+    const sources = passages.map((p) => ({ text: p.chunk.text, start: p.chunk.start, docId: p.chunk.docId, score: p.score }));
+    return selectSentences(query, model, sources, this.options.sentences);
+  }
+
+  private cite(collection: Collection, passage: Passage, n: number, sentences: readonly SelectedSentence[]): Citation {
+    const { chunk, score } = passage;
+    const doc = collection.documents.get(chunk.docId);
+    return {
+      n,
+      docId: chunk.docId,
+      title: doc?.title ?? chunk.docId,
+      source: doc?.source ?? null,
+      chunkId: chunk.chunkId,
+      text: chunk.text,
+      start: chunk.start,
+      end: chunk.end,
+      score: Math.round(score * 10000) / 10000,
+      highlights: sentences.map((s) => ({ start: s.start, end: s.end })),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { QueryAnalyzer } from '../analyze/query.ts';
+import { coverageModel } from './coverage.ts';
+import { selectSentences } from './select-sentences.ts';
+
+const passage =
+  '신한, 기업, 하나 등 3개 시중은행은 AI 자율제조 기술을 보유한 기업들을 위해 0.7%p 우대금리를 적용한 2,000억원 규모의 대출 프로그램을 지원한다. ' +
+  '이 프로그램은 AI 자율제조 관련 연구개발(R·D)을 추진하거나 AI 자율제조를 생산현장에 적용하는 기업들에 제공될 예정이다.';
+const other = '무보는 5년간 최대 10조 원의 무역 금융을 지원할 예정이다. 무보는 국내·외 은행들과 업무협약을 맺었다.';
+const analyzer = new QueryAnalyzer([]);
+
+function select(question: string) {
+  const query = analyzer.analyze(question);
+  const model = coverageModel(query, { idf: () => 1, df: () => 1 });
+  const sources = [
+    { text: passage, start: 100, docId: 'a', score: 2 },
+    { text: other, start: 0, docId: 'b', score: 1 },
+  ];
+  return selectSentences(query, model, sources);
+}
+
+describe('selectSentences', () => {
+  it('picks the sentence that covers the question, with document offsets', () => {
+    const [best] = select('시중은행 대출 프로그램 규모는?');
+    expect(best?.text.startsWith('신한, 기업, 하나 등 3개 시중은행은')).toBe(true);
+    expect(best?.source).toBe(0);
+    expect(best?.start).toBe(100);
+    expect(passage.slice((best?.start ?? 0) - 100, (best?.end ?? 0) - 100)).toBe(best?.text);
+  });
+
+  it('prefers a sentence with an amount when the question asks how much', () => {
+    const [best] = select('무보 무역 금융 지원 규모는 얼마?');
+    expect(best?.text).toBe('무보는 5년간 최대 10조 원의 무역 금융을 지원할 예정이다.');
+  });
+
+  it('chooses nothing when no sentence shares anything with the question', () => {
+    expect(select('제주도 여행 코스')).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { answersIntent } from '../analyze/intent.ts';
+import type { AnalyzedQuery } from '../analyze/query.ts';
+import { splitSentences } from '../analyze/sentences.ts';
+import { coverage, type CoverageModel } from './coverage.ts';
+import { termJaccard, termSet } from './near-duplicates.ts';
+
+/** A passage to pick sentences from: its text, where it starts in its document, and its retrieval score. */
+export interface SentenceSource {
+  text: string;
+  start: number;
+  docId: string;
+  score: number;
+}
+
+/** A sentence chosen for the answer. */
+export interface SelectedSentence {
+  /** Index of its passage in the list given to {@link selectSentences}. */
+  source: number;
+  text: string;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** How answer sentences are chosen. */
+export interface SentenceSelectionOptions {
+  /** At most this many sentences. Default 3. */
+  maxSentences?: number;
+  /** Further sentences must score at least this fraction of the best one. Default 0.85. */
+  minRelativeScore?: number;
+  /** Sentences sharing this much of their terms with a chosen one are repeats. Default 0.5. */
+  duplicateThreshold?: number;
+}
+
+export const defaultSentenceSelectionOptions: Required<SentenceSelectionOptions> = {
+  maxSentences: 3,
+  minRelativeScore: 0.85,
+  duplicateThreshold: 0.5,
+};
+
+/** Weight of the passage's retrieval score beside the sentence's own coverage of the question. */
+const PASSAGE_WEIGHT = 0.3;
+/** Bonus for what the question asks for (an amount for "얼마", a count for "몇 개", a body for "누가"), penalty for none. */
+const INTENT_BONUS = 0.3;
+const INTENT_PENALTY = 0.15;
+/** Headings and fragments say too little to be an answer on their own. */
+const MIN_SENTENCE_CHARS = 20;
+const FRAGMENT_PENALTY = 0.3;
+
+/**
+ * Picks the 1–3 sentences that best answer the question from the given passages: coverage of the question's
+ * concepts, the passage's rank, and, when the question asks how much / how many / when, a number of that kind.
+ * Repeated facts are chosen once.
+ */
+export function selectSentences(
+  query: AnalyzedQuery,
+  model: CoverageModel,
+  sources: readonly SentenceSource[],
+  options: SentenceSelectionOptions = {},
+): SelectedSentence[] {
+  const { maxSentences, minRelativeScore, duplicateThreshold } = { ...defaultSentenceSelectionOptions, ...options };
+  const topScore = Math.max(0, ...sources.map((s) => s.score));
+  const seen = new Set<string>();
+  const scored: Array<SelectedSentence & { terms: Set<string> }> = [];
+  sources.forEach((source, index) => {
+    for (const span of splitSentences(source.text, source.start)) {
+      const key = `${source.docId}:${span.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const text = source.text.slice(span.start - source.start, span.end - source.start);
+      const terms = termSet(text);
+      const covered = coverage(model, terms);
+      if (covered === 0) continue;
+      const passage = topScore > 0 ? source.score / topScore : 0;
+      const score = covered + PASSAGE_WEIGHT * passage + intentAdjustment(query, text) - fragmentPenalty(text);
+      scored.push({ source: index, text, start: span.start, end: span.end, score, terms });
+    }
+  });
+  scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
+  const best = scored[0];
+  if (!best) return [];
+  const chosen = [best];
+  for (const candidate of scored.slice(1)) {
+    if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
+    if (chosen.some((c) => termJaccard(c.terms, candidate.terms) >= duplicateThreshold)) continue;
+    chosen.push(candidate);
+  }
+  return chosen.map(({ terms: _terms, ...sentence }) => sentence);
+}
+
+function intentAdjustment(query: AnalyzedQuery, sentence: string): number {
+  const answers = answersIntent(query.intent, sentence);
+  if (answers === undefined) return 0;
+  return answers ? INTENT_BONUS : -INTENT_PENALTY;
+}
+
+function fragmentPenalty(sentence: string): number {
+  return sentence.length < MIN_SENTENCE_CHARS ? FRAGMENT_PENALTY : 0;
+}

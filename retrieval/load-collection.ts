@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { IndexConfig } from '../index/config.ts';
+import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
+import { VectorIndex } from '../index/embed/vector-index.ts';
+import { INDEX_FILES, indexMetaSchema, type IndexMeta, type StoredChunks } from '../index/layout.ts';
+import type { Postings } from '../index/postings.ts';
+import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
+import type { Chunk, Document } from '../index/types.ts';
+import type { Collection } from './collection.ts';
+import { createDenseRetriever } from './dense/dense-search.ts';
+import { LexicalIndex } from './lexical/lexical-index.ts';
+
+/** A collection loaded from disk, with what its manifest says about it. */
+export interface LoadedCollection {
+  collection: Collection;
+  meta: IndexMeta;
+  /** Generation id of the loaded index. */
+  generation: string;
+  /** The HNSW graph behind `collection.dense`, for callers that change the collection while serving. */
+  vectors: VectorIndex;
+  /** The model the index was built with; new chunks must be embedded with it. */
+  embedder: Embedder;
+}
+
+/**
+ * Loads the committed index under `indexDir` into memory: documents, chunk table, BM25 postings, the HNSW graph and
+ * the embedding model it was built with.
+ * @throws IndexStoreError when there is no index, or it is corrupt, of another format, or built with another model
+ * than `embedModel` (code `INDEX_MISMATCH`): vectors of two models are never mixed.
+ */
+export async function loadCollection(config: Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'>): Promise<LoadedCollection> {
+  const loaded = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema }).load();
+  const { meta } = loaded.manifest;
+  if (meta.model.id !== config.embedModel) {
+    throw new IndexStoreError(
+      'INDEX_MISMATCH',
+      `The index in ${config.indexDir} was built with embedding model "${meta.model.id}", but EMBED_MODEL is ` +
+        `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
+    );
+  }
+  const json = <T>(name: string): T => JSON.parse(loaded.read(name).toString('utf8')) as T;
+  const documents = new Map(json<Document[]>(INDEX_FILES.documents).map((d) => [d.docId, d]));
+  const chunks = json<StoredChunks>(INDEX_FILES.chunks).map((stored): Chunk | undefined => {
+    const doc = stored && documents.get(stored.docId);
+    return stored && doc ? { ...stored, text: doc.text.slice(stored.start, stored.end) } : undefined;
+  });
+  const lexical = new LexicalIndex(json<Postings>(INDEX_FILES.postings));
+  const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+  const embedder = await createEmbedder({
+    model: meta.model.id,
+    modelsDir: meta.model.builtIn ? join(loaded.dir, INDEX_FILES.models) : config.modelsDir,
+    allowRemote: config.allowRemoteModels,
+  });
+  if (embedder.dims !== meta.model.dims) {
+    throw new IndexStoreError(
+      'INDEX_MISMATCH',
+      `Model "${meta.model.id}" now makes ${embedder.dims}-value vectors but the index holds ${meta.model.dims}-value ones. ` +
+        'Rebuild it with `npm run index`.',
+    );
+  }
+  const collection: Collection = { documents, chunks, lexical, dense: createDenseRetriever(embedder, vectors) };
+  return { collection, meta, generation: loaded.manifest.generation, vectors, embedder };
+}
