@@ -2,7 +2,8 @@ import type { GlossaryEntry } from './analyze/glossary.ts';
 import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
 import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
-import { dropNearDuplicates, termSet } from './answer/near-duplicates.ts';
+import { dropNearDuplicates } from './answer/near-duplicates.ts';
+import { analyzePassage } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
 import type { Collection } from './collection.ts';
@@ -93,9 +94,10 @@ export class AnswerEngine {
       const chunk = collection.chunks[ordinal];
       return chunk ? [{ chunk, score }] : [];
     });
-    const passages = dropNearDuplicates(rerankByCoverage(candidates, query, model, this.options.rerank), (p) => p.chunk.text).slice(0, topK);
+    const reranked = rerankByCoverage(candidates, query, model, this.options.rerank);
+    const passages = dropNearDuplicates(reranked, (p) => analyzePassage(p.chunk).terms).slice(0, topK);
     const answerPassages = passages.slice(0, this.options.answerPassages);
-    const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, termSet(p.chunk.text), { currentOnly: true })));
+    const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, analyzePassage(p.chunk).terms, { currentOnly: true })));
     const answerable = knownShare(model) >= this.options.minKnownShare && covered >= this.options.minCoverage;
     const sentences = answerable ? this.pickSentences(query, model, answerPassages) : [];
     const tookMs = () => Math.round((performance.now() - started) * 10) / 10;
@@ -119,7 +121,7 @@ export class AnswerEngine {
   }
 
   private pickSentences(query: AnalyzedQuery, model: CoverageModel, passages: readonly Passage[]): SelectedSentence[] {
-    const sources = passages.map((p) => ({ text: p.chunk.text, start: p.chunk.start, docId: p.chunk.docId, score: p.score }));
+    const sources = passages.map((p) => ({ sentences: analyzePassage(p.chunk).sentences, docId: p.chunk.docId, score: p.score }));
     return selectSentences(query, model, sources, this.options.sentences);
   }
 

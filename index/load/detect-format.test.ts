@@ -56,3 +56,10 @@ describe('detectFormat', () => {
     expect(detected.body).toBe('본문\n');
   });
 });
+
+describe('detectFormat for .html files', () => {
+  it('treats an .html fragment with a single tag as HTML, so a lone script is not taken for text', () => {
+    expect(detectFormat('<script>alert(1)</script>', 'x.html').bodyFormat).toBe('html');
+    expect(detectFormat('<script>alert(1)</script>', 'x.txt').bodyFormat).toBe('text');
+  });
+});

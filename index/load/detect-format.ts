@@ -33,7 +33,8 @@ const MARKDOWN_SYNTAX = [
  * markdown syntax is still markdown, an `.html` file without tags is text).
  *
  * - Front matter: the content opens with a `---` YAML block that parses to a mapping (parsed with gray-matter).
- * - HTML: an `<html>`/doctype opening, or at least `minHtmlTags` closing tags of common elements.
+ * - HTML: an `<html>`/doctype opening, at least `minHtmlTags` closing tags of common elements, or an `.html`/`.htm`
+ *   file with any tag (a fragment such as `<p>…</p>` or a lone `<script>`).
  * - Markdown: a `.md`/`.markdown` file, or at least `minMarkdownSyntax` distinct markdown constructs (headings, fences,
  *   links, bold, quotes, tables).
  * - Otherwise plain text.
@@ -44,7 +45,8 @@ export function detectFormat(content: string, relPath = '', options: DetectForma
   const { frontMatter, body } = splitFrontMatter(normalized);
   const htmlTags = body.match(HTML_CLOSING_TAG)?.length ?? 0;
   let bodyFormat: BodyFormat = 'text';
-  if (HTML_DOCUMENT.test(body) || htmlTags >= minHtmlTags) {
+  const htmlFileWithTags = /\.html?$/i.test(relPath) && /<[a-z][^>]*>/i.test(body);
+  if (HTML_DOCUMENT.test(body) || htmlTags >= minHtmlTags || htmlFileWithTags) {
     bodyFormat = 'html';
   } else if (
     /\.(?:md|markdown)$/i.test(relPath) ||

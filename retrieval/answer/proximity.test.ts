@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { proximity } from './proximity.ts';
+import { analyzePassage } from './passage-analysis.ts';
+import { proximity as proximityOf } from './proximity.ts';
+
+const proximity = (stems: string[], text: string) =>
+  proximityOf(stems, analyzePassage({ chunkId: 'c', docId: 'd', start: 0, end: text.length, text }).positions);
 
 describe('proximity', () => {
   it('counts question word pairs that stand together in the passage', () => {

@@ -1,8 +1,7 @@
 import type { Chunk } from '../../index/types.ts';
-import { splitSentences } from '../analyze/sentences.ts';
 import { coverage, type CoverageModel } from './coverage.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import { termSet } from './near-duplicates.ts';
+import { analyzePassage } from './passage-analysis.ts';
 import { proximity } from './proximity.ts';
 
 /** A retrieved passage and its retrieval score. */
@@ -33,12 +32,12 @@ export function rerankByCoverage(
   const top = Math.max(0, ...passages.map((p) => p.score));
   return passages
     .map((p) => {
-      const text = p.chunk.text;
+      const analysis = analyzePassage(p.chunk);
       const features = [
-        coverage(model, termSet(text)),
-        Math.max(0, ...splitSentences(text).map((s) => coverage(model, termSet(text.slice(s.start, s.end))))),
+        coverage(model, analysis.terms),
+        Math.max(0, ...analysis.sentences.map((s) => coverage(model, s.terms))),
       ];
-      const together = proximity(query.stems, text);
+      const together = proximity(query.stems, analysis.positions);
       if (together !== undefined) features.push(together);
       const fit = features.reduce((a, b) => a + b, 0) / features.length;
       const retrieval = top > 0 ? p.score / top : 0;

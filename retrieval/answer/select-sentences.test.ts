@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../analyze/query.ts';
 import { coverageModel } from './coverage.ts';
+import { analyzePassage } from './passage-analysis.ts';
 import { selectSentences } from './select-sentences.ts';
 
 const passage =
@@ -12,9 +13,10 @@ const analyzer = new QueryAnalyzer([]);
 function select(question: string) {
   const query = analyzer.analyze(question);
   const model = coverageModel(query, { idf: () => 1, df: () => 1 });
+  const chunkAt = (docId: string, text: string, start: number) => ({ chunkId: `${docId}#0`, docId, start, end: start + text.length, text });
   const sources = [
-    { text: passage, start: 100, docId: 'a', score: 2 },
-    { text: other, start: 0, docId: 'b', score: 1 },
+    { sentences: analyzePassage(chunkAt('a', passage, 100)).sentences, docId: 'a', score: 2 },
+    { sentences: analyzePassage(chunkAt('b', other, 0)).sentences, docId: 'b', score: 1 },
   ];
   return selectSentences(query, model, sources);
 }

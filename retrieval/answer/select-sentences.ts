@@ -1,13 +1,12 @@
 import { answersIntent } from '../analyze/intent.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import { splitSentences } from '../analyze/sentences.ts';
 import { coverage, type CoverageModel } from './coverage.ts';
-import { termJaccard, termSet } from './near-duplicates.ts';
+import { termJaccard } from './near-duplicates.ts';
+import type { AnalyzedSentence } from './passage-analysis.ts';
 
-/** A passage to pick sentences from: its text, where it starts in its document, and its retrieval score. */
+/** A passage to pick sentences from: its analysed sentences, its document and its retrieval score. */
 export interface SentenceSource {
-  text: string;
-  start: number;
+  sentences: readonly AnalyzedSentence[];
   docId: string;
   score: number;
 }
@@ -62,19 +61,17 @@ export function selectSentences(
   const { maxSentences, minRelativeScore, duplicateThreshold } = { ...defaultSentenceSelectionOptions, ...options };
   const topScore = Math.max(0, ...sources.map((s) => s.score));
   const seen = new Set<string>();
-  const scored: Array<SelectedSentence & { terms: Set<string> }> = [];
+  const scored: Array<SelectedSentence & { terms: ReadonlySet<string> }> = [];
   sources.forEach((source, index) => {
-    for (const span of splitSentences(source.text, source.start)) {
-      const key = `${source.docId}:${span.start}`;
+    for (const { start, end, text, terms } of source.sentences) {
+      const key = `${source.docId}:${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const text = source.text.slice(span.start - source.start, span.end - source.start);
-      const terms = termSet(text);
       const covered = coverage(model, terms);
       if (covered === 0) continue;
       const passage = topScore > 0 ? source.score / topScore : 0;
       const score = covered + PASSAGE_WEIGHT * passage + intentAdjustment(query, text) - fragmentPenalty(text);
-      scored.push({ source: index, text, start: span.start, end: span.end, score, terms });
+      scored.push({ source: index, text, start, end, score, terms });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);

@@ -1,0 +1,44 @@
+import type { Chunk } from '../../index/types.ts';
+import { splitSentences } from '../analyze/sentences.ts';
+import { analyze } from '../analyze/terms.ts';
+import { splitWords } from '../analyze/words.ts';
+
+/** A sentence of a passage with its analysed terms. */
+export interface AnalyzedSentence {
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  text: string;
+  terms: ReadonlySet<string>;
+}
+
+/** What answering needs to know about a passage, computed once per chunk. */
+export interface PassageAnalysis {
+  terms: ReadonlySet<string>;
+  sentences: readonly AnalyzedSentence[];
+  /** Word positions of each word stem, for telling whether question words stand together. */
+  positions: ReadonlyMap<string, readonly number[]>;
+}
+
+// Chunks never change once made, and the same popular passages come back for question after question.
+const cache = new WeakMap<Chunk, PassageAnalysis>();
+
+/** The analysis of a chunk: its term set, its sentences with theirs, and its word positions. Cached per chunk. */
+export function analyzePassage(chunk: Chunk): PassageAnalysis {
+  let analysis = cache.get(chunk);
+  if (!analysis) {
+    const sentences = splitSentences(chunk.text).map(({ start, end }) => {
+      const text = chunk.text.slice(start, end);
+      return { start: chunk.start + start, end: chunk.start + end, text, terms: new Set(analyze(text)) };
+    });
+    const positions = new Map<string, number[]>();
+    splitWords(chunk.text).forEach((w, i) => {
+      const list = positions.get(w.stem);
+      if (list) list.push(i);
+      else positions.set(w.stem, [i]);
+    });
+    analysis = { terms: new Set(analyze(chunk.text)), sentences, positions };
+    cache.set(chunk, analysis);
+  }
+  return analysis;
+}
