@@ -1,0 +1,68 @@
+import type { AskRequest } from '../retrieval/answer-engine.ts';
+import type { Answer } from '../retrieval/types.ts';
+
+/** A document as listed by the API. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  chunks: number;
+}
+
+/** A document with its cleaned text, which citation offsets point into. */
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+}
+
+/** A document to add: text or HTML (or a file's raw content with its name), with optional metadata. */
+export interface NewDocument {
+  /** Document id; default: derived from `filename` or `title`. Letters, digits, `_`, `-`, `.`; at most 100 characters. */
+  id?: string;
+  title?: string;
+  source?: string;
+  /** Plain text or markdown. */
+  text?: string;
+  /** An HTML page; cleaned like an indexed HTML file. */
+  html?: string;
+  /** Name of an uploaded file (`.txt`, `.md`, `.html`, `.htm`); its content is in `text`. */
+  filename?: string;
+}
+
+/** Counts reported by `/readyz`. */
+export interface CollectionStats {
+  documents: number;
+  chunks: number;
+  model: string;
+  /** Generation id of the index on disk. */
+  generation: string;
+}
+
+/**
+ * What the HTTP server needs from Seogi: answering, reading the collection, and changing it while serving.
+ * Changes are durable when the returned promise resolves (the file is in DOCS_DIR and the index on disk is committed)
+ * and visible to every question asked after that; questions in flight finish on the collection they started with.
+ */
+export interface SeogiService {
+  ask(request: AskRequest): Promise<Answer>;
+  stats(): CollectionStats;
+  listDocuments(): DocumentSummary[];
+  getDocument(id: string): DocumentDetail | undefined;
+  /** @throws ServiceError `DOCUMENT_EXISTS` when the id is taken, `DOCUMENT_EMPTY` when nothing is left after cleaning. */
+  addDocument(input: NewDocument): Promise<DocumentSummary>;
+  /** Resolves false when there is no such document. */
+  deleteDocument(id: string): Promise<boolean>;
+}
+
+/** Why a change to the collection was refused; the server maps codes to HTTP statuses. */
+export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT';
+
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError';
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
