@@ -1,0 +1,136 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createErrorHandler } from '../../errors.ts';
+import { formatBytes, jsonBody, nestingDepth } from './index.ts';
+
+function echoApp(options: Parameters<typeof jsonBody>[0]) {
+  const app = new Hono();
+  app.post('/echo', jsonBody(options), async (c) => {
+    const type = c.req.header('Content-Type') ?? '';
+    return c.json(type.includes('json') ? { json: await c.req.json() } : { other: (await c.req.arrayBuffer()).byteLength });
+  });
+  app.onError(createErrorHandler({ report: () => {} }));
+  return app;
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+async function errorOf(res: Response) {
+  return { status: res.status, ...((await res.json()) as { error: { code: string; message: string } }).error };
+}
+
+describe('jsonBody', () => {
+  const app = echoApp({ maxBytes: 100 });
+
+  it('lets a JSON body through to the handler', async () => {
+    const res = await app.request('/echo', { method: 'POST', headers: json, body: '{"question":"서기란?"}' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ json: { question: '서기란?' } });
+  });
+
+  it('accepts a charset parameter and JSON-based media types', async () => {
+    const res = await app.request('/echo', { method: 'POST', headers: { 'Content-Type': 'application/vnd.api+json; charset=utf-8' }, body: '[1]' });
+    expect(await res.json()).toEqual({ json: [1] });
+  });
+
+  it('refuses a body without a Content-Type with 415', async () => {
+    // Bytes, not a string: fetch labels a string body text/plain.
+    const body = new TextEncoder().encode('{}');
+    expect(await errorOf(await app.request('/echo', { method: 'POST', body }))).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send a body with Content-Type application/json.',
+    });
+  });
+
+  it('refuses another media type with 415, naming it', async () => {
+    const res = await app.request('/echo', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(await errorOf(res)).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Content-Type text/plain is not accepted here; send application/json.',
+    });
+  });
+
+  it('refuses a body over the limit with 413, by Content-Length', async () => {
+    const res = await app.request('/echo', { method: 'POST', headers: json, body: JSON.stringify({ q: 'x'.repeat(200) }) });
+    expect(await errorOf(res)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is over the limit of 100 bytes.' });
+  });
+
+  it('refuses a streamed body over the limit with 413, without a Content-Length', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(40)));
+        controller.close();
+      },
+    });
+    const res = await app.request('/echo', { method: 'POST', headers: json, body: stream, duplex: 'half' } as RequestInit);
+    expect((await errorOf(res)).status).toBe(413);
+  });
+
+  it('refuses bytes that are not UTF-8 with 400', async () => {
+    const body = new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    expect(await errorOf(await app.request('/echo', { method: 'POST', headers: json, body }))).toEqual({
+      status: 400,
+      code: 'INVALID_JSON',
+      message: 'The request body is not valid UTF-8.',
+    });
+  });
+
+  it('refuses an empty or blank body with 400', async () => {
+    for (const body of ['', '   ']) {
+      expect(await errorOf(await app.request('/echo', { method: 'POST', headers: json, body }))).toEqual({
+        status: 400,
+        code: 'INVALID_JSON',
+        message: 'The request body is empty; send a JSON object.',
+      });
+    }
+  });
+
+  it('refuses malformed JSON with 400 and the parser’s reason', async () => {
+    const res = await app.request('/echo', { method: 'POST', headers: json, body: '{"question":' });
+    const error = await errorOf(res);
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('INVALID_JSON');
+    expect(error.message).toMatch(/^The request body is not valid JSON: .+\.$/);
+  });
+
+  it('refuses JSON nested deeper than maxDepth with 400', async () => {
+    const deep = echoApp({ maxBytes: 10_000, maxDepth: 4 });
+    expect((await deep.request('/echo', { method: 'POST', headers: json, body: '[[[[1]]]]' })).status).toBe(200);
+    expect(await errorOf(await deep.request('/echo', { method: 'POST', headers: json, body: '[[[[[1]]]]]' }))).toEqual({
+      status: 400,
+      code: 'INVALID_JSON',
+      message: 'The JSON body is nested more than 4 levels deep.',
+    });
+  });
+
+  it('leaves other accepted media types to the route, size-checked only', async () => {
+    const forms = echoApp({ maxBytes: 1000, otherTypes: ['multipart/form-data'] });
+    const form = new FormData();
+    form.append('file', new File(['안녕하세요'], 'a.txt'));
+    const res = await forms.request('/echo', { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { other: number }).other).toBeGreaterThan(15);
+    const big = new FormData();
+    big.append('file', new File(['x'.repeat(2000)], 'a.txt'));
+    expect((await forms.request('/echo', { method: 'POST', body: big })).status).toBe(413);
+  });
+});
+
+describe('nestingDepth', () => {
+  it('counts brackets outside strings only', () => {
+    expect(nestingDepth('{"a":[1,{"b":2}]}')).toBe(3);
+    expect(nestingDepth('{"a":"[[[[{{{{"}')).toBe(1);
+    expect(nestingDepth('["\\"[[[", []]')).toBe(2);
+    expect(nestingDepth('42')).toBe(0);
+  });
+});
+
+describe('formatBytes', () => {
+  it('says sizes the way limits are set', () => {
+    expect(formatBytes(64 * 1024)).toBe('64 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
+    expect(formatBytes(1500)).toBe('1500 bytes');
+  });
+});

@@ -1,0 +1,228 @@
+import { z } from '@hono/zod-openapi';
+import { DOCUMENT_ID } from '../live-collection.ts';
+
+/**
+ * The zod schemas of the HTTP API: requests are validated with them and `/openapi.json` is generated from them, so the
+ * documentation cannot drift from what the server accepts.
+ */
+
+export const MAX_QUESTION_CHARS = 1000;
+export const MAX_TOP_K = 20;
+export const DEFAULT_TOP_K = 5;
+export const MAX_HISTORY_TURNS = 10;
+/** Earlier answers are sent back verbatim by chat clients; this bounds one of them. */
+export const MAX_HISTORY_ANSWER_CHARS = 10_000;
+export const MAX_DOCUMENT_ID_CHARS = 200;
+
+const question = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`);
+
+const topK = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(MAX_TOP_K, `must be at most ${MAX_TOP_K}`);
+
+export const langSchema = z.enum(['ko', 'en']).openapi('Lang', { description: 'Korean or English.' });
+
+export const historyTurnSchema = z
+  .strictObject({
+    question,
+    answer: z.string().max(MAX_HISTORY_ANSWER_CHARS, `must be at most ${MAX_HISTORY_ANSWER_CHARS} characters`).optional(),
+  })
+  .openapi('HistoryTurn', { description: 'An earlier turn of the conversation.' });
+
+export const askRequestSchema = z
+  .strictObject({
+    question: question.openapi({ example: '로봇 기업 우대금리는 얼마인가요?' }),
+    topK: topK.default(DEFAULT_TOP_K).openapi({ description: 'How many passages to cite at most.' }),
+    history: z
+      .array(historyTurnSchema)
+      .max(MAX_HISTORY_TURNS, `must hold at most ${MAX_HISTORY_TURNS} turns`)
+      .optional()
+      .openapi({ description: 'Earlier turns, oldest first; a follow-up question leans on them.' }),
+    lang: langSchema
+      .optional()
+      .openapi({ description: 'Language the client displays. The answer follows the language of the question.' }),
+  })
+  .openapi('AskRequest', {
+    example: { question: 'What rate cut do robot firms get?', topK: 5, history: [] },
+  });
+
+/** Not strict: links may carry tracking parameters of their own. */
+export const askQuerySchema = z.object({
+  q: question.openapi({ param: { name: 'q', in: 'query' }, example: 'AI 팩토리 목표는?' }),
+  topK: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(topK)
+    .optional()
+    .openapi({ param: { name: 'topK', in: 'query' }, type: 'integer', minimum: 1, maximum: MAX_TOP_K, default: DEFAULT_TOP_K, example: 3 }),
+});
+
+const offset = z.number().int().min(0);
+
+export const citationSchema = z
+  .object({
+    n: z.number().int().min(1).openapi({ description: 'Number of the `[n]` marker in the answer.' }),
+    docId: z.string(),
+    title: z.string(),
+    source: z.string().nullable().openapi({ description: 'Link to the original document, or null.' }),
+    chunkId: z.string(),
+    text: z.string().openapi({ description: 'The passage: the document text from `start` to `end`.' }),
+    start: offset,
+    end: offset,
+    score: z.number(),
+    highlights: z
+      .array(z.object({ start: offset, end: offset }))
+      .openapi({ description: 'The answering sentences inside the passage, as document offsets.' }),
+  })
+  .openapi('Citation');
+
+export const answerSchema = z
+  .object({
+    answer: z.string().openapi({ description: 'Extracted sentences with `[n]` markers, or the not-found message.' }),
+    abstained: z.boolean().openapi({ description: "True when the documents don't cover the question." }),
+    citations: z.array(citationSchema),
+    related: z.array(citationSchema).openapi({ description: 'When abstained: the closest passages, possibly related.' }),
+    lang: langSchema,
+    tookMs: z.number(),
+  })
+  .openapi('Answer', {
+    example: {
+      answer: '정부는 2030년까지 AI 팩토리 500개를 구축한다. [1]',
+      abstained: false,
+      citations: [
+        {
+          n: 1,
+          docId: '003_9ee0d488b8985d82',
+          title: '2030년까지 제조업 AI 도입률 40%로 확대…AI 팩토리 500개로',
+          source: 'https://www.asiae.co.kr',
+          chunkId: '003_9ee0d488b8985d82#0',
+          text: '…',
+          start: 0,
+          end: 420,
+          score: 0.0325,
+          highlights: [{ start: 37, end: 88 }],
+        },
+      ],
+      related: [],
+      lang: 'ko',
+      tookMs: 12.4,
+    },
+  });
+
+/**
+ * Ids of existing documents come from file paths, so they may hold any printable character and `/` between folder
+ * names; what is refused is anything that could address a file outside the collection or corrupt a log line.
+ */
+export const documentIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_DOCUMENT_ID_CHARS, `must be at most ${MAX_DOCUMENT_ID_CHARS} characters`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\\\u0000-\u001f\u007f]+$/, 'must not contain control characters or backslashes')
+  .refine((id) => id.split('/').every((part) => part !== '' && part !== '.' && part !== '..'), {
+    message: 'must not contain empty, "." or ".." path segments',
+  })
+  .openapi({ param: { name: 'id', in: 'path' }, example: '003_9ee0d488b8985d82' });
+
+export const documentParamsSchema = z.object({ id: documentIdSchema });
+
+/** Ids given to new documents: the file name they are stored under in DOCS_DIR, by the service's own rule. */
+export const newDocumentIdSchema = z
+  .string()
+  .regex(DOCUMENT_ID, 'must be 1–100 letters, digits, "_", "-" or "." (not starting with ".")')
+  // The source alone: OpenAPI patterns carry no flags.
+  .openapi({ pattern: DOCUMENT_ID.source });
+
+const title = z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters');
+
+/** `javascript:` and other schemes are refused: the web page renders sources as links. */
+const source = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000, 'must be at most 2000 characters');
+
+export const documentSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    source: z.string().nullable(),
+    date: z.string().nullable().openapi({ description: 'Publication date as written, ISO YYYY-MM-DD when readable.' }),
+    chunks: z.number().int().min(0),
+  })
+  .openapi('DocumentSummary', {
+    example: {
+      id: '000_b1883f170ede4282',
+      title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
+      source: 'https://newsdao.kr/4601',
+      date: null,
+      chunks: 3,
+    },
+  });
+
+export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) }).openapi('DocumentList');
+
+export const documentDetailSchema = documentSummarySchema
+  .extend({ text: z.string().openapi({ description: 'The cleaned text; citation offsets point into it.' }) })
+  .openapi('DocumentDetail');
+
+export const newDocumentJsonSchema = z
+  .strictObject({
+    id: newDocumentIdSchema.optional().openapi({ description: 'Default: derived from the title.', example: 'ai-voucher-2025' }),
+    title: title.optional(),
+    source: source.optional(),
+    text: z.string().optional().openapi({ description: 'Plain text or Markdown.' }),
+    html: z.string().optional().openapi({ description: 'An HTML page; cleaned like an indexed HTML file.' }),
+  })
+  .refine((d) => (d.text === undefined) !== (d.html === undefined), {
+    message: 'send exactly one of "text" and "html"',
+    path: ['text'],
+  })
+  .openapi('NewDocument', {
+    example: {
+      id: 'ai-voucher-2025',
+      title: 'AI 바우처 지원사업 공고',
+      source: 'https://example.com/notice/1',
+      text: '중소기업은 최대 3억 원의 AI 바우처를 받을 수 있다.',
+    },
+  });
+
+/** A multipart upload: the file and the same optional metadata as the JSON form. */
+export const documentUploadSchema = z
+  .strictObject({
+    file: z
+      .instanceof(File, { message: 'must be a file (a form field with a file name)' })
+      .openapi({ type: 'string', format: 'binary', description: 'A .txt, .md or .html file, UTF-8.' }),
+    id: newDocumentIdSchema.optional().openapi({ description: 'Default: derived from the file name.' }),
+    title: title.optional(),
+    source: source.optional(),
+  })
+  .openapi('DocumentUpload');
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'INVALID_REQUEST' }),
+      message: z.string().openapi({ example: 'The request is not valid: question: must not be empty' }),
+      details: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .openapi({ description: 'The failing fields.' }),
+    }),
+  })
+  .openapi('Error');
+
+export const healthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+
+export const readySchema = z
+  .object({
+    status: z.literal('ready'),
+    documents: z.number().int(),
+    chunks: z.number().int(),
+    model: z.string(),
+    generation: z.string(),
+  })
+  .openapi('Ready', { example: { status: 'ready', documents: 5, chunks: 17, model: 'seogi-static', generation: '000001-4f2a' } });

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../retrieval/types.ts';
+import { openLiveCollection } from '../../server/live-collection.ts';
+import type { DocumentDetail, DocumentSummary } from '../../server/service.ts';
+import { admin, appOver, listen, openSeedApp, postJson, type Listening, type SeedApp } from './support.ts';
+
+const VOUCHER = {
+  id: 'ai-voucher-2025',
+  title: 'AI 바우처 지원사업 공고',
+  source: 'https://example.com/notice/1',
+  text: '중소기업은 AI 바우처로 최대 3억 원을 지원받는다. 바우처 신청 마감은 2025년 3월 31일이다.',
+};
+const VOUCHER_QUESTION = 'AI 바우처 신청 마감일은?';
+
+let seed: SeedApp;
+let server: Listening;
+beforeAll(async () => {
+  seed = await openSeedApp();
+  server = await listen(seed.app);
+});
+afterAll(async () => {
+  await server.close();
+  seed.workspace.dispose();
+});
+
+const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+
+async function askOver(url: string, question: string): Promise<Answer> {
+  const res = await fetch(`${url}/api/ask`, postJson({ question }));
+  expect(res.status).toBe(200);
+  return (await res.json()) as Answer;
+}
+
+/** A second server over the same DOCS_DIR and INDEX_DIR, as after a restart. */
+async function restarted<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const service = await openLiveCollection(seed.workspace.config);
+  const other = await listen(appOver(seed.workspace, service).app);
+  try {
+    return await use(other.url);
+  } finally {
+    await other.close();
+  }
+}
+
+describe('adding, asking and deleting a document', () => {
+  it('adds a JSON document, writes it to DOCS_DIR and answers 201 with its summary', async () => {
+    const res = await api('/api/documents', postJson(VOUCHER, admin()));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('Location')).toBe('/api/documents/ai-voucher-2025');
+    expect(await res.json()).toEqual({ id: VOUCHER.id, title: VOUCHER.title, source: VOUCHER.source, date: null, chunks: 1 });
+    const file = readFileSync(join(seed.workspace.config.docsDir, 'ai-voucher-2025.md'), 'utf8');
+    expect(file).toContain(VOUCHER.text);
+    expect(file).toContain('title: AI 바우처 지원사업 공고');
+  });
+
+  it('answers the next question from the new document, citing it', async () => {
+    const answer = await askOver(server.url, VOUCHER_QUESTION);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('바우처 신청 마감은 2025년 3월 31일이다. [1]');
+    expect(answer.citations[0]).toMatchObject({
+      n: 1,
+      docId: 'ai-voucher-2025',
+      title: VOUCHER.title,
+      source: VOUCHER.source,
+      chunkId: 'ai-voucher-2025#0',
+    });
+    const detail = (await (await api('/api/documents/ai-voucher-2025')).json()) as DocumentDetail;
+    const [highlight] = answer.citations[0]!.highlights;
+    expect(detail.text.slice(highlight!.start, highlight!.end)).toBe('바우처 신청 마감은 2025년 3월 31일이다.');
+  });
+
+  it('lists the new document with the seeds', async () => {
+    const { documents } = (await (await api('/api/documents')).json()) as { documents: DocumentSummary[] };
+    expect(documents.map((d) => d.id)).toContain('ai-voucher-2025');
+    expect(documents).toHaveLength(6);
+    expect((await (await api('/readyz')).json()) as { documents: number }).toMatchObject({ documents: 6 });
+  });
+
+  it('refuses the same id twice with 409', async () => {
+    const res = await api('/api/documents', postJson({ ...VOUCHER, text: '다른 내용' }, admin()));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_EXISTS');
+  });
+
+  it('still has it after a restart', async () => {
+    const answer = await restarted((url) => askOver(url, VOUCHER_QUESTION));
+    expect(answer.citations[0]?.docId).toBe('ai-voucher-2025');
+  });
+
+  it('deletes it: 204, the file is gone and no answer cites it any more', async () => {
+    const res = await api('/api/documents/ai-voucher-2025', { method: 'DELETE', headers: admin() });
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe('');
+    expect(existsSync(join(seed.workspace.config.docsDir, 'ai-voucher-2025.md'))).toBe(false);
+    expect((await api('/api/documents/ai-voucher-2025')).status).toBe(404);
+    const answer = await askOver(server.url, VOUCHER_QUESTION);
+    expect(answer.citations.map((c) => c.docId)).not.toContain('ai-voucher-2025');
+    expect(answer.answer).not.toContain('3월 31일');
+  });
+
+  it('answers 404 to deleting it again', async () => {
+    const res = await api('/api/documents/ai-voucher-2025', { method: 'DELETE', headers: admin() });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
+  it('is still gone after a restart', async () => {
+    const answer = await restarted((url) => askOver(url, VOUCHER_QUESTION));
+    expect(answer.citations.map((c) => c.docId)).not.toContain('ai-voucher-2025');
+    const { documents } = await restarted(async (url) => (await (await fetch(`${url}/api/documents`)).json()) as { documents: DocumentSummary[] });
+    expect(documents).toHaveLength(5);
+  });
+});
+
+describe('uploading a file', () => {
+  it('takes an HTML file as multipart form data, with its title from the page', async () => {
+    const form = new FormData();
+    const page =
+      '<html><head><title>스마트팜 보급 계획</title></head><body><article><h1>스마트팜 보급 계획</h1>' +
+      '<p>농림축산식품부는 2027년까지 스마트팜 온실 7,000헥타르를 보급한다.</p></article></body></html>';
+    form.append('file', new File([page], 'smart-farm.html', { type: 'text/html' }));
+    form.append('source', 'https://example.com/smart-farm');
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ id: 'smart-farm', title: '스마트팜 보급 계획', source: 'https://example.com/smart-farm', date: null, chunks: 1 });
+    const answer = await askOver(server.url, '스마트팜 온실 보급 목표 면적은?');
+    expect(answer.answer).toContain('농림축산식품부는 2027년까지 스마트팜 온실 7,000헥타르를 보급한다. [1]');
+    expect(answer.citations[0]).toMatchObject({ docId: 'smart-farm', source: 'https://example.com/smart-farm' });
+    expect((await api('/api/documents/smart-farm', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+
+  it('names an uploaded text file after the file', async () => {
+    const form = new FormData();
+    form.append('file', new File(['# 공지\n\n사무실은 4월 1일부터 판교로 이전한다.'], 'office-move.md'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as DocumentSummary).id).toBe('office-move');
+    expect(existsSync(join(seed.workspace.config.docsDir, 'office-move.md'))).toBe(true);
+    expect((await api('/api/documents/office-move', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+});
+
+describe('without ADMIN_TOKEN', () => {
+  it('refuses changes with 403 saying how to enable them, and changes nothing', async () => {
+    const { app } = appOver(seed.workspace, seed.service, { ADMIN_TOKEN: '' });
+    for (const res of [
+      await app.request('/api/documents', postJson(VOUCHER, admin())),
+      await app.request('/api/documents/000_b1883f170ede4282', { method: 'DELETE', headers: admin() }),
+    ]) {
+      expect(res.status).toBe(403);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('ADMIN_DISABLED');
+      expect(error.message).toContain('ADMIN_TOKEN');
+    }
+    expect(seed.service.listDocuments()).toHaveLength(5);
+  });
+});
