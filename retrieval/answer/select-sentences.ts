@@ -1,7 +1,7 @@
 import { answersIntent } from '../analyze/intent.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { coverage, type CoverageModel } from './coverage.ts';
-import { termJaccard } from './near-duplicates.ts';
+import { termOverlap } from './near-duplicates.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
 /** A passage to pick sentences from: its analysed sentences, its document and its retrieval score. */
@@ -28,14 +28,17 @@ export interface SentenceSelectionOptions {
   maxSentences?: number;
   /** Further sentences must score at least this fraction of the best one. Default 0.85. */
   minRelativeScore?: number;
-  /** Sentences sharing this much of their terms with a chosen one are repeats. Default 0.5. */
+  /**
+   * A sentence whose terms overlap a chosen one's this much (shared terms over the smaller set) repeats it: a
+   * headline repeated in the lead, a fact two articles share. Default 0.7.
+   */
   duplicateThreshold?: number;
 }
 
 export const defaultSentenceSelectionOptions: Required<SentenceSelectionOptions> = {
   maxSentences: 3,
   minRelativeScore: 0.85,
-  duplicateThreshold: 0.5,
+  duplicateThreshold: 0.7,
 };
 
 /** Weight of the passage's retrieval score beside the sentence's own coverage of the question. */
@@ -46,6 +49,10 @@ const INTENT_PENALTY = 0.15;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
+/** A headline or caption (no sentence ending) may hold the fact, but a full sentence says it better. */
+const HEADLINE_PENALTY = 0.2;
+/** Korean sentences end in 다/요/까/죠 or punctuation, possibly inside closing quotes or brackets. */
+const SENTENCE_END = /(?:[.!?。…]|[다요까죠])["'”’」』)\]]*$/u;
 
 /**
  * Picks the 1–3 sentences that best answer the question from the given passages: coverage of the question's
@@ -80,7 +87,7 @@ export function selectSentences(
   const chosen = [best];
   for (const candidate of scored.slice(1)) {
     if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
-    if (chosen.some((c) => termJaccard(c.terms, candidate.terms) >= duplicateThreshold)) continue;
+    if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
     chosen.push(candidate);
   }
   return chosen.map(({ terms: _terms, ...sentence }) => sentence);
@@ -93,5 +100,6 @@ function intentAdjustment(query: AnalyzedQuery, sentence: string): number {
 }
 
 function fragmentPenalty(sentence: string): number {
-  return sentence.length < MIN_SENTENCE_CHARS ? FRAGMENT_PENALTY : 0;
+  if (sentence.length < MIN_SENTENCE_CHARS) return FRAGMENT_PENALTY;
+  return SENTENCE_END.test(sentence) ? 0 : HEADLINE_PENALTY;
 }
