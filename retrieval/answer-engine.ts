@@ -7,6 +7,7 @@ import { analyzePassage } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
 import type { Collection } from './collection.ts';
+import { backgroundSimilarity } from './dense/background.ts';
 import { fuse, type FusionOptions } from './fuse.ts';
 import type { ScoredChunk } from './lexical/lexical-index.ts';
 import type { Answer, Citation } from './types.ts';
@@ -41,6 +42,11 @@ export interface AnswerEngineOptions {
    * mostly in words no document uses is about something else.
    */
   minKnownShare?: number;
+  /**
+   * When the best dense match is this far above the similarity unrelated questions reach (see
+   * `backgroundSimilarity`), half of `minCoverage` suffices. Default 0.2.
+   */
+  denseVouchMargin?: number;
   /** How many top passages are judged for coverage and mined for answer sentences. Default 3. */
   answerPassages?: number;
   /** How many fused results are re-ordered by their coverage of the question. Default 20. */
@@ -57,6 +63,7 @@ export const defaultAnswerEngineOptions = {
   mode: 'hybrid' as RetrievalMode,
   minCoverage: 0.5,
   minKnownShare: 0.5,
+  denseVouchMargin: 0.2,
   answerPassages: 3,
   rerankDepth: 20,
 };
@@ -88,7 +95,7 @@ export class AnswerEngine {
     const collection = this.collection();
     const query = this.analyzer.analyze(request.question, request.history ?? []);
     const topK = request.topK ?? this.options.topK;
-    const ranked = await this.rank(collection, query, request, mode);
+    const { ranked, denseMargin } = await this.rank(collection, query, request, mode);
     const model = coverageModel(query, collection.lexical);
     const candidates = ranked.slice(0, Math.max(topK * 3, this.options.rerankDepth)).flatMap(({ ordinal, score }) => {
       const chunk = collection.chunks[ordinal];
@@ -98,7 +105,10 @@ export class AnswerEngine {
     const passages = dropNearDuplicates(reranked, (p) => analyzePassage(p.chunk).terms).slice(0, topK);
     const answerPassages = passages.slice(0, this.options.answerPassages);
     const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, analyzePassage(p.chunk).terms, { currentOnly: true })));
-    const answerable = knownShare(model) >= this.options.minKnownShare && covered >= this.options.minCoverage;
+    // Strong dense evidence vouches for a paraphrase that shares fewer words with the passage.
+    const vouched = denseMargin !== undefined && denseMargin >= this.options.denseVouchMargin;
+    const enough = covered >= (vouched ? this.options.minCoverage / 2 : this.options.minCoverage);
+    const answerable = knownShare(model) >= this.options.minKnownShare && enough;
     const sentences = answerable ? this.pickSentences(query, model, answerPassages) : [];
     const tookMs = () => Math.round((performance.now() - started) * 10) / 10;
     if (sentences.length === 0) {
@@ -110,14 +120,24 @@ export class AnswerEngine {
     return { answer, abstained: false, citations, related: [], lang: query.lang, tookMs: tookMs() };
   }
 
-  private async rank(collection: Collection, query: AnalyzedQuery, request: AskRequest, mode: RetrievalMode): Promise<ScoredChunk[]> {
+  /**
+   * Ranked candidates, and how far the best dense match stands above what unrelated questions reach (undefined when
+   * the dense retriever is not used).
+   */
+  private async rank(
+    collection: Collection,
+    query: AnalyzedQuery,
+    request: AskRequest,
+    mode: RetrievalMode,
+  ): Promise<{ ranked: ScoredChunk[]; denseMargin?: number }> {
     const n = this.options.candidates;
     const lexical = mode === 'dense' ? [] : collection.lexical.search(query.terms, n);
-    if (mode === 'lexical' || !collection.dense) return lexical;
+    if (mode === 'lexical' || !collection.dense) return { ranked: lexical };
     // A follow-up leans on the previous question for what it leaves unsaid.
     const previous = request.history?.at(-1)?.question;
     const dense = await collection.dense.search(previous ? `${previous} ${request.question}` : request.question, n);
-    return mode === 'dense' ? dense : fuse([lexical, dense], this.options.fusion);
+    const denseMargin = (dense[0]?.score ?? 0) - (await backgroundSimilarity(collection.dense));
+    return { ranked: mode === 'dense' ? dense : fuse([lexical, dense], this.options.fusion), denseMargin };
   }
 
   private pickSentences(query: AnalyzedQuery, model: CoverageModel, passages: readonly Passage[]): SelectedSentence[] {

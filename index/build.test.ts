@@ -1,0 +1,87 @@
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCollection } from '../retrieval/load-collection.ts';
+import { seedWorkspace, type SeedWorkspace } from '../tests/support/seed-index.ts';
+import { buildIndex } from './build.ts';
+import { STATIC_MODEL_ID } from './config.ts';
+import { IndexStoreError } from './store/index-store.ts';
+
+let workspace: SeedWorkspace;
+beforeEach(() => {
+  workspace = seedWorkspace();
+});
+afterEach(() => workspace.dispose());
+
+const seedFile = (name: string) => join(workspace.config.docsDir, `${name}.txt`);
+
+describe('buildIndex', () => {
+  it('builds the seed collection and records it in the manifest', async () => {
+    const report = await buildIndex(workspace.config);
+    expect(report).toMatchObject({ documents: 5, reusedDocuments: 0, removedDocuments: 0, model: STATIC_MODEL_ID, modelBuilt: true });
+    expect(report.embeddedChunks).toBe(report.chunks);
+    const { meta, collection } = await loadCollection(workspace.config);
+    expect(meta.documents).toBe(5);
+    expect(meta.chunks).toBe(report.chunks);
+    expect(Object.keys(meta.documentHashes)).toHaveLength(5);
+    expect(collection.chunks.filter(Boolean)).toHaveLength(report.chunks);
+  });
+
+  it('reuses unchanged documents and re-embeds only a changed one', async () => {
+    const first = await buildIndex(workspace.config);
+    const again = await buildIndex(workspace.config);
+    expect(again).toMatchObject({ reusedDocuments: 5, embeddedChunks: 0, modelBuilt: false, chunks: first.chunks });
+
+    appendFileSync(seedFile('001_4867c593fb02ccbe'), '\n\n추가된 문단으로 협약식 이후의 후속 지원 계획이 발표되었다는 내용입니다.\n');
+    const changed = await buildIndex(workspace.config);
+    expect(changed.reusedDocuments).toBe(4);
+    expect(changed.embeddedChunks).toBeGreaterThan(0);
+    expect(changed.embeddedChunks).toBeLessThan(first.chunks);
+  });
+
+  it('drops a deleted document from lexical and dense results', async () => {
+    await buildIndex(workspace.config);
+    const question = 'AI 코리아 펀드는 어떤 기업을 지원하나?';
+    const before = await loadCollection(workspace.config);
+    const denseBefore = await before.collection.dense?.search(question, 30);
+    expect(denseBefore?.some((r) => before.collection.chunks[r.ordinal]?.docId === '000_b1883f170ede4282')).toBe(true);
+
+    rmSync(seedFile('000_b1883f170ede4282'));
+    const report = await buildIndex(workspace.config);
+    expect(report).toMatchObject({ documents: 4, removedDocuments: 1, reusedDocuments: 4 });
+
+    const after = await loadCollection(workspace.config);
+    const denseAfter = (await after.collection.dense?.search(question, 30)) ?? [];
+    expect(denseAfter.length).toBeGreaterThan(0);
+    expect(denseAfter.map((r) => after.collection.chunks[r.ordinal]?.docId)).not.toContain('000_b1883f170ede4282');
+    expect(after.collection.documents.has('000_b1883f170ede4282')).toBe(false);
+    expect(after.collection.lexical.search(new Map([['=코리아', 1]]), 30).map((r) => after.collection.chunks[r.ordinal]?.docId)).not.toContain(
+      '000_b1883f170ede4282',
+    );
+  });
+
+  it('refuses to load an index built with another embedding model', async () => {
+    await buildIndex(workspace.config);
+    const error = await loadCollection({ ...workspace.config, embedModel: 'Xenova/multilingual-e5-small' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexStoreError);
+    expect((error as IndexStoreError).code).toBe('INDEX_MISMATCH');
+    expect((error as Error).message).toContain('npm run index');
+  });
+
+  it('refuses a corrupt manifest with a message to rebuild', async () => {
+    await buildIndex(workspace.config);
+    const manifest = join(workspace.config.indexDir, 'manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').slice(0, 40));
+    const error = await loadCollection(workspace.config).catch((e: unknown) => e);
+    expect((error as IndexStoreError).code).toBe('INDEX_CORRUPT');
+  });
+
+  it('rebuilds the model when the glossary changes', async () => {
+    await buildIndex(workspace.config);
+    const own = join(workspace.config.docsDir, 'glossary.tsv');
+    writeFileSync(own, '협약식\tsigning ceremony\tbusiness\n');
+    const report = await buildIndex({ ...workspace.config, glossaryPaths: [...workspace.config.glossaryPaths, own] });
+    expect(report.modelBuilt).toBe(true);
+    expect(report.reusedDocuments).toBe(0);
+  });
+});
