@@ -78,4 +78,32 @@ describe('AnswerEngine', () => {
     const sentences = answer.answer.split(/\s*\[\d+\]\s*/).filter(Boolean);
     expect(new Set(sentences).size).toBe(sentences.length);
   });
+
+  it('answers a repeated question from its cache until the collection changes', async () => {
+    let searches = 0;
+    const { lexical } = loaded.collection;
+    const counted = new Proxy(lexical, {
+      get(target, property) {
+        if (property === 'search') {
+          return (...args: Parameters<typeof lexical.search>) => {
+            searches++;
+            return target.search(...args);
+          };
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let current = { ...loaded.collection, lexical: counted };
+    const cached = new AnswerEngine(() => current, loadGlossary(workspace.config.glossaryPaths));
+    const first = await cached.ask({ question: '초정밀 LAM 기술 예산은?' });
+    const again = await cached.ask({ question: '초정밀 LAM 기술 예산은? ' });
+    expect(again.answer).toBe(first.answer);
+    expect(searches).toBe(1);
+    await cached.ask({ question: '초정밀 LAM 기술 예산은?', topK: 2 });
+    expect(searches).toBe(2);
+    current = { ...current };
+    await cached.ask({ question: '초정밀 LAM 기술 예산은?' });
+    expect(searches).toBe(3);
+  });
 });

@@ -3,6 +3,7 @@ import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzer
 import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
 import { dropNearDuplicates } from './answer/near-duplicates.ts';
+import { AnswerCache } from './answer/answer-cache.ts';
 import { analyzePassage } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
@@ -52,6 +53,8 @@ export interface AnswerEngineOptions {
   /** How many fused results are re-ordered by their coverage of the question. Default 20. */
   rerankDepth?: number;
   rerank?: RerankOptions;
+  /** Answers kept for repeated questions, per collection snapshot; 0 turns the cache off. Default 1000. */
+  cacheSize?: number;
   query?: QueryAnalyzerOptions;
   fusion?: FusionOptions;
   sentences?: SentenceSelectionOptions;
@@ -66,6 +69,7 @@ export const defaultAnswerEngineOptions = {
   denseVouchMargin: 0.2,
   answerPassages: 3,
   rerankDepth: 20,
+  cacheSize: 1000,
 };
 
 /**
@@ -79,6 +83,7 @@ export const defaultAnswerEngineOptions = {
 export class AnswerEngine {
   private readonly analyzer: QueryAnalyzer;
   private readonly options: typeof defaultAnswerEngineOptions & AnswerEngineOptions;
+  private readonly caches = new WeakMap<Collection, AnswerCache<Answer>>();
 
   /** `collection` is read at every question, so a newly loaded collection can be swapped in while serving. */
   constructor(
@@ -93,6 +98,23 @@ export class AnswerEngine {
   async ask(request: AskRequest, mode: RetrievalMode = this.options.mode): Promise<Answer> {
     const started = performance.now();
     const collection = this.collection();
+    const cache = this.cacheFor(collection);
+    const key = JSON.stringify([mode, request.topK ?? this.options.topK, request.question.trim(), request.history?.map((t) => t.question) ?? []]);
+    const cached = cache.get(key);
+    if (cached) return { ...cached, tookMs: elapsed(started) };
+    const answer = await this.answer(collection, request, mode, started);
+    cache.set(key, answer);
+    return answer;
+  }
+
+  /** One cache per collection snapshot: a changed collection starts afresh, and the old cache goes with the old snapshot. */
+  private cacheFor(collection: Collection): AnswerCache<Answer> {
+    let cache = this.caches.get(collection);
+    if (!cache) this.caches.set(collection, (cache = new AnswerCache(this.options.cacheSize)));
+    return cache;
+  }
+
+  private async answer(collection: Collection, request: AskRequest, mode: RetrievalMode, started: number): Promise<Answer> {
     const query = this.analyzer.analyze(request.question, request.history ?? []);
     const topK = request.topK ?? this.options.topK;
     const { ranked, denseMargin } = await this.rank(collection, query, request, mode);
@@ -102,7 +124,7 @@ export class AnswerEngine {
       return chunk ? [{ chunk, score }] : [];
     });
     const reranked = rerankByCoverage(candidates, query, model, this.options.rerank);
-    const passages = dropNearDuplicates(reranked, (p) => analyzePassage(p.chunk).terms).slice(0, topK);
+    const passages = dropNearDuplicates(reranked, (p) => analyzePassage(p.chunk).terms, topK);
     const answerPassages = passages.slice(0, this.options.answerPassages);
     const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, analyzePassage(p.chunk).terms, { currentOnly: true })));
     // Strong dense evidence vouches for a paraphrase that shares fewer words with the passage.
@@ -110,7 +132,7 @@ export class AnswerEngine {
     const enough = covered >= (vouched ? this.options.minCoverage / 2 : this.options.minCoverage);
     const answerable = knownShare(model) >= this.options.minKnownShare && enough;
     const sentences = answerable ? this.pickSentences(query, model, answerPassages) : [];
-    const tookMs = () => Math.round((performance.now() - started) * 10) / 10;
+    const tookMs = () => elapsed(started);
     if (sentences.length === 0) {
       const related = passages.slice(0, 3).map((p, i) => this.cite(collection, p, i + 1, []));
       return { answer: NOT_FOUND[query.lang], abstained: true, citations: [], related: covered > 0 ? related : [], lang: query.lang, tookMs: tookMs() };
@@ -161,4 +183,8 @@ export class AnswerEngine {
       highlights: sentences.map((s) => ({ start: s.start, end: s.end })),
     };
   }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }

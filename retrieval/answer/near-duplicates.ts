@@ -17,11 +17,18 @@ export function termOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): num
 
 /**
  * Keeps items in order, dropping each one whose terms are a near-duplicate (Jaccard ≥ `threshold`) of an item already
- * kept: several articles repeat the same facts, and a fact should be cited once, from its best source.
+ * kept, until `limit` are kept: several articles repeat the same facts, and a fact should be cited once, from its best
+ * source.
  */
-export function dropNearDuplicates<T>(items: readonly T[], termsOf: (item: T) => ReadonlySet<string>, threshold = 0.6): T[] {
+export function dropNearDuplicates<T>(
+  items: readonly T[],
+  termsOf: (item: T) => ReadonlySet<string>,
+  limit = Number.POSITIVE_INFINITY,
+  threshold = 0.6,
+): T[] {
   const kept: T[] = [];
   for (const item of items) {
+    if (kept.length >= limit) break;
     const terms = termsOf(item);
     if (kept.some((k) => termJaccard(termsOf(k), terms) >= threshold)) continue;
     kept.push(item);
