@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { readServerConfig } from '../../server/config.ts';
@@ -65,6 +66,12 @@ function refs(value: unknown, found: string[] = []): string[] {
 }
 
 describe('/openapi.json', () => {
+  it('validates against the OpenAPI 3.0 schema', async () => {
+    const result = await new Validator().validate(structuredClone(spec) as object);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
   it('is an OpenAPI 3.0 document with a title and version', () => {
     expect(spec.openapi).toBe('3.0.3');
     expect(spec.info).toMatchObject({ title: 'Seogi (서기) API', version: '1.0.0' });
