@@ -67,7 +67,7 @@ function refs(value: unknown, found: string[] = []): string[] {
 
 describe('/openapi.json', () => {
   it('validates against the OpenAPI 3.0 schema', async () => {
-    const result = await new Validator().validate(structuredClone(spec) as object);
+    const result = await new Validator().validate(structuredClone(spec) as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
