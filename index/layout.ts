@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MODEL_FILES } from './embed/embedder.ts';
 import type { Postings } from './postings.ts';
+import { encodePostings } from './postings-codec.ts';
 import type { IndexFile } from './store/index-store.ts';
 import type { Chunk, Document } from './types.ts';
 
@@ -8,7 +9,7 @@ import type { Chunk, Document } from './types.ts';
 export const INDEX_FILES = {
   documents: 'documents.json',
   chunks: 'chunks.json',
-  postings: 'postings.json',
+  postings: 'postings.bin',
   vectors: 'vectors.hnsw',
   /** Folder holding the collection's own embedding model, as `model/<model id>/…`. */
   models: 'model',
@@ -58,7 +59,7 @@ export function indexFiles(content: IndexContent): IndexFile[] {
   return [
     { name: INDEX_FILES.documents, data: JSON.stringify(content.documents) },
     { name: INDEX_FILES.chunks, data: JSON.stringify(content.chunks) },
-    { name: INDEX_FILES.postings, data: JSON.stringify(content.postings) },
+    { name: INDEX_FILES.postings, data: encodePostings(content.postings) },
     { name: INDEX_FILES.vectors, data: content.vectors },
     ...content.model,
   ];

@@ -3,7 +3,7 @@ import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
 import { INDEX_FILES, indexMetaSchema, type IndexMeta, type StoredChunks } from '../index/layout.ts';
-import type { Postings } from '../index/postings.ts';
+import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
 import type { Chunk, Document } from '../index/types.ts';
 import type { Collection } from './collection.ts';
@@ -44,7 +44,7 @@ export async function loadCollection(config: Pick<IndexConfig, 'indexDir' | 'emb
     const doc = stored && documents.get(stored.docId);
     return stored && doc ? { ...stored, text: doc.text.slice(stored.start, stored.end) } : undefined;
   });
-  const lexical = new LexicalIndex(json<Postings>(INDEX_FILES.postings));
+  const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
   const embedder = await createEmbedder({
     model: meta.model.id,

@@ -202,7 +202,7 @@ describe('IndexStore', () => {
     it.each([
       ['is not valid JSON', () => '{"formatVersion": 1, "generation": ', 'INDEX_CORRUPT'],
       ['lists its files in the wrong shape', (m: Record<string, unknown>) => ({ ...m, files: [] }), 'INDEX_CORRUPT'],
-      ['was written by another format version', (m: Record<string, unknown>) => ({ ...m, formatVersion: 2 }), 'INDEX_VERSION'],
+      ['was written by another format version', (m: Record<string, unknown>) => ({ ...m, formatVersion: INDEX_FORMAT_VERSION + 1 }), 'INDEX_VERSION'],
       ['holds metadata of another shape', (m: Record<string, unknown>) => ({ ...m, meta: { documents: 2 } }), 'INDEX_MISMATCH'],
     ])('refuses an index whose manifest %s', async (_case, change, code) => {
       const { store } = await committed();

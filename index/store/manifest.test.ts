@@ -69,7 +69,7 @@ describe('readManifest', () => {
   });
 
   it('tells the user to rebuild the index', () => {
-    const error = thrownBy(() => readManifest(writeManifest({ ...valid, formatVersion: 2 })));
+    const error = thrownBy(() => readManifest(writeManifest({ ...valid, formatVersion: INDEX_FORMAT_VERSION + 1 })));
     expect((error as Error).message).toContain('npm run index');
   });
 });

@@ -24,6 +24,19 @@ export function calcBM25Score(
   avgLength: number,
   params: BM25Params = defaultBM25Params,
 ): number {
+  return termScore(tf, idf(df, totalChunks), lengthNorm(length, avgLength, params), params);
+}
+
+/** The part of a passage's BM25 score that depends on its length alone: `k1 · (1 - b + b · length / avgLength)`. */
+export function lengthNorm(length: number, avgLength: number, params: BM25Params = defaultBM25Params): number {
   const { k1, b } = params;
-  return (idf(df, totalChunks) * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / avgLength));
+  return k1 * (1 - b + (b * length) / avgLength);
+}
+
+/**
+ * {@link calcBM25Score} from its parts, worked out beforehand: a search computes the idf once per query term and the
+ * length norm once per passage rather than once per posting.
+ */
+export function termScore(tf: number, termIdf: number, norm: number, params: BM25Params = defaultBM25Params): number {
+  return (termIdf * (tf * (params.k1 + 1))) / (tf + norm);
 }
