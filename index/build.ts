@@ -32,10 +32,12 @@ export interface BuildProgress {
 }
 
 /** Options of {@link buildIndex}: the configuration plus how to build. */
-export interface BuildOptions extends Pick<IndexConfig, 'docsDir' | 'indexDir' | 'glossaryPaths' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> {
+export interface BuildOptions
+  extends Pick<IndexConfig, 'docsDir' | 'indexDir' | 'glossaryPaths' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> {
   /** Rebuild everything, including the collection's own model, instead of reusing unchanged parts. Default false. */
   full?: boolean;
   chunking?: ChunkOptions;
+  /** HNSW parameters (see {@link IndexConfig.hnsw}); default `VectorIndex`'s. */
   hnsw?: VectorIndexOptions;
   /** Chunks embedded per progress step. Default 256. */
   embedBatch?: number;

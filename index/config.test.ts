@@ -25,6 +25,12 @@ describe('readIndexConfig', () => {
     }
   });
 
+  it('reads the HNSW parameters, leaving unset ones to the index defaults', () => {
+    expect(readIndexConfig({ HNSW_M: '24', HNSW_EF_SEARCH: '200' }).hnsw).toEqual({ M: 24, efSearch: 200 });
+    expect(readIndexConfig({}).hnsw).toEqual({});
+    expect(() => readIndexConfig({ HNSW_EF_CONSTRUCTION: 'lots' })).toThrow(/HNSW_EF_CONSTRUCTION/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => readIndexConfig({ ALLOW_REMOTE_MODELS: 'maybe' })).toThrow(/ALLOW_REMOTE_MODELS/);
     expect(() => readIndexConfig({ EMBED_MODEL: '../../etc' })).toThrow(/EMBED_MODEL/);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { VectorIndexOptions } from './embed/vector-index.ts';
 
 /** The repository root, so defaults do not depend on the directory a command is started from. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -23,11 +24,18 @@ export interface IndexConfig {
   modelsDir: string;
   /** `ALLOW_REMOTE_MODELS=1` lets a pretrained model be downloaded from its hub. Default off. */
   allowRemoteModels: boolean;
+  /**
+   * HNSW parameters: `HNSW_M` and `HNSW_EF_CONSTRUCTION` apply when the graph is built, `HNSW_EF_SEARCH` when it is
+   * searched. Unset ones keep `VectorIndex`'s defaults (16, 100, 160).
+   */
+  hnsw: VectorIndexOptions;
 }
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(4096, 'must be at most 4096');
 
 const schema = z.object({
   DOCS_DIR: z.string().min(1).optional(),
@@ -38,6 +46,9 @@ const schema = z.object({
     .optional(),
   MODELS_DIR: z.string().min(1).optional(),
   ALLOW_REMOTE_MODELS: flag.optional(),
+  HNSW_M: positiveInt.optional(),
+  HNSW_EF_CONSTRUCTION: positiveInt.optional(),
+  HNSW_EF_SEARCH: positiveInt.optional(),
 });
 
 /**
@@ -59,6 +70,11 @@ export function readIndexConfig(env: NodeJS.ProcessEnv = process.env): IndexConf
     embedModel: e.EMBED_MODEL ?? STATIC_MODEL_ID,
     modelsDir: resolve(e.MODELS_DIR ?? join(PROJECT_ROOT, 'data', 'models')),
     allowRemoteModels: e.ALLOW_REMOTE_MODELS ?? false,
+    hnsw: {
+      ...(e.HNSW_M !== undefined ? { M: e.HNSW_M } : {}),
+      ...(e.HNSW_EF_CONSTRUCTION !== undefined ? { efConstruction: e.HNSW_EF_CONSTRUCTION } : {}),
+      ...(e.HNSW_EF_SEARCH !== undefined ? { efSearch: e.HNSW_EF_SEARCH } : {}),
+    },
   };
 }
 

@@ -28,7 +28,9 @@ export interface LoadedCollection {
  * @throws IndexStoreError when there is no index, or it is corrupt, of another format, or built with another model
  * than `embedModel` (code `INDEX_MISMATCH`): vectors of two models are never mixed.
  */
-export async function loadCollection(config: Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'>): Promise<LoadedCollection> {
+export async function loadCollection(
+  config: Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> & Partial<Pick<IndexConfig, 'hnsw'>>,
+): Promise<LoadedCollection> {
   const loaded = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema }).load();
   const { meta } = loaded.manifest;
   if (meta.model.id !== config.embedModel) {
@@ -45,7 +47,8 @@ export async function loadCollection(config: Pick<IndexConfig, 'indexDir' | 'emb
     return stored && doc ? { ...stored, text: doc.text.slice(stored.start, stored.end) } : undefined;
   });
   const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
-  const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+  const efSearch = config.hnsw?.efSearch;
+  const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
   const embedder = await createEmbedder({
     model: meta.model.id,
     modelsDir: meta.model.builtIn ? join(loaded.dir, INDEX_FILES.models) : config.modelsDir,
