@@ -26,7 +26,7 @@ export interface IndexConfig {
   allowRemoteModels: boolean;
   /**
    * HNSW parameters: `HNSW_M` and `HNSW_EF_CONSTRUCTION` apply when the graph is built, `HNSW_EF_SEARCH` when it is
-   * searched. Unset ones keep `VectorIndex`'s defaults (16, 100, 160).
+   * searched. Unset ones keep `VectorIndex`'s defaults (16, 100, 200).
    */
   hnsw: VectorIndexOptions;
 }
