@@ -16,6 +16,8 @@ import {
   indexMetaSchema,
   keptModelFiles,
   modelFileName,
+  restoreChunk,
+  storeChunks,
   type IndexMeta,
   type StoredChunks,
 } from './layout.ts';
@@ -123,7 +125,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     });
 
     progress({ phase: 'write', done: 0, total: 1 });
-    const storedChunks: StoredChunks = chunks.map(({ text: _text, ...stored }) => stored);
+    const storedChunks = storeChunks(chunks);
     const meta: IndexMeta = {
       documents: documents.length,
       chunks: chunks.length,
@@ -174,7 +176,7 @@ function oldChunks(previous: Previous, doc: Document): Array<{ chunk: Chunk; vec
     const stored = previous.chunks[ordinal];
     const vector = previous.vectors.vector(ordinal);
     if (!stored || !vector) return undefined;
-    found.push({ chunk: { ...stored, text: doc.text.slice(stored.start, stored.end) }, vector });
+    found.push({ chunk: restoreChunk(stored, doc), vector });
   }
   return found.length > 0 ? found : undefined;
 }

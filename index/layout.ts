@@ -21,6 +21,16 @@ export type StoredChunk = Omit<Chunk, 'text'>;
 /** The chunk table as stored, by ordinal; `null` marks a removed chunk whose ordinal is not reused. */
 export type StoredChunks = Array<StoredChunk | null>;
 
+/** The chunk table as stored: offsets only, holes as `null`. */
+export function storeChunks(chunks: ReadonlyArray<Chunk | undefined>): StoredChunks {
+  return chunks.map((chunk) => (chunk ? { chunkId: chunk.chunkId, docId: chunk.docId, start: chunk.start, end: chunk.end } : null));
+}
+
+/** A stored chunk with its text taken back from its document. */
+export function restoreChunk(stored: StoredChunk, doc: Document): Chunk {
+  return { ...stored, text: doc.text.slice(stored.start, stored.end) };
+}
+
 export const indexMetaSchema = z.object({
   documents: z.number().int().nonnegative(),
   chunks: z.number().int().nonnegative(),

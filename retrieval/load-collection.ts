@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
-import { INDEX_FILES, indexMetaSchema, type IndexMeta, type StoredChunks } from '../index/layout.ts';
+import { INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
 import type { Chunk, Document } from '../index/types.ts';
@@ -44,7 +44,7 @@ export async function loadCollection(
   const documents = new Map(json<Document[]>(INDEX_FILES.documents).map((d) => [d.docId, d]));
   const chunks = json<StoredChunks>(INDEX_FILES.chunks).map((stored): Chunk | undefined => {
     const doc = stored && documents.get(stored.docId);
-    return stored && doc ? { ...stored, text: doc.text.slice(stored.start, stored.end) } : undefined;
+    return stored && doc ? restoreChunk(stored, doc) : undefined;
   });
   const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
   const efSearch = config.hnsw?.efSearch;

@@ -10,8 +10,8 @@ import {
   indexFiles,
   indexMetaSchema,
   keptModelFiles,
+  storeChunks,
   type IndexMeta,
-  type StoredChunks,
 } from '../index/layout.ts';
 import { DOCUMENT_EXTENSIONS, toDocument } from '../index/load/index.ts';
 import { buildPostings, termFrequencies } from '../index/postings.ts';
@@ -187,11 +187,10 @@ export class LiveCollection implements SeogiService {
 
   /** Writes `next` as a new index generation, then makes it the view new questions see. */
   private async commit(next: Snapshot): Promise<void> {
-    const stored: StoredChunks = next.chunks.map((chunk) => (chunk ? { chunkId: chunk.chunkId, docId: chunk.docId, start: chunk.start, end: chunk.end } : null));
     const manifest = await this.store.commit(
       indexFiles({
         documents: [...next.documents.values()],
-        chunks: stored,
+        chunks: storeChunks(next.chunks),
         postings: next.lexical.toPostings(),
         vectors: this.loaded.vectors.toBuffer(),
         model: keptModelFiles(next.meta.model),
