@@ -42,7 +42,8 @@ export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageM
         const idfs = terms.map((t) => stats.idf(t));
         return { terms, idfs, total: idfs.reduce((a, b) => a + b, 0) };
       });
-      const known = Math.max(0, ...alternatives.map((alt) => share(alt, (t) => stats.df(t) > 0)));
+      const inCollection = new Set(concept.alternatives.flat().filter((t) => stats.df(t) > 0));
+      const known = Math.max(0, ...alternatives.map((alt) => presentShare(alt, inCollection)));
       const idf = Math.min(...alternatives.map((a) => a.total / a.terms.length));
       return { weight: concept.weight * idf * known, current: concept.weight === 1, known, alternatives };
     }),
@@ -64,22 +65,29 @@ export function knownShare(model: CoverageModel): number {
  * With `currentOnly`, concepts carried over from earlier turns are left out.
  */
 export function coverage(model: CoverageModel, terms: ReadonlySet<string>, options: { currentOnly?: boolean } = {}): number {
+  // Runs for every sentence of every candidate passage: plain loops, no closures or spread arrays.
   let covered = 0;
   let total = 0;
   for (const concept of model.concepts) {
     if (options.currentOnly && !concept.current) continue;
     total += concept.weight;
-    covered += concept.weight * Math.max(0, ...concept.alternatives.map((alt) => share(alt, (t) => terms.has(t))));
+    if (concept.weight === 0) continue;
+    let best = 0;
+    for (const alt of concept.alternatives) {
+      const present = presentShare(alt, terms);
+      if (present > best) best = present;
+    }
+    covered += concept.weight * best;
   }
   return total === 0 ? 0 : covered / total;
 }
 
-/** Idf-weighted share of an alternative's terms that pass `test`. */
-function share(alt: WeightedAlternative, test: (term: string) => boolean): number {
+/** Idf-weighted share of an alternative's terms that are in `terms`. */
+function presentShare(alt: WeightedAlternative, terms: ReadonlySet<string>): number {
   if (alt.total === 0) return 0;
   let present = 0;
-  alt.terms.forEach((t, i) => {
-    if (test(t)) present += alt.idfs[i] as number;
-  });
+  for (let i = 0; i < alt.terms.length; i++) {
+    if (terms.has(alt.terms[i] as string)) present += alt.idfs[i] as number;
+  }
   return present / alt.total;
 }
