@@ -8,6 +8,7 @@ import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.t
 import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/embedder.ts';
 import { buildStaticModelFiles } from './embed/static-model/build.ts';
+import { createStaticEmbedder } from './embed/static-model/load.ts';
 import { VectorIndex, type VectorIndexOptions } from './embed/vector-index.ts';
 import {
   chunkOrdinalsByDocument,
@@ -225,7 +226,7 @@ async function chooseModel(
     return { embedder, meta, files: [], built: false, cleanup: none };
   }
   if (previous && previous.meta.model.id === STATIC_MODEL_ID && previous.meta.glossaryHash === glossaryHash) {
-    const embedder = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir: join(previous.loaded.dir, INDEX_FILES.models) });
+    const embedder = await createStaticEmbedder(join(previous.loaded.dir, INDEX_FILES.models));
     return { embedder, meta: previous.meta.model, files: keptModelFiles(previous.meta.model), built: false, cleanup: none };
   }
   progress({ phase: 'model', done: 0, total: 1 });
@@ -238,7 +239,7 @@ async function chooseModel(
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.data);
   }
-  const embedder = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir: staging });
+  const embedder = await createStaticEmbedder(staging);
   progress({ phase: 'model', done: 1, total: 1 });
   return {
     embedder,

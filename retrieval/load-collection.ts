@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
+import { createStaticEmbedder } from '../index/embed/static-model/load.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
 import { INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
 import { decodePostings } from '../index/postings-codec.ts';
@@ -49,11 +50,9 @@ export async function loadCollection(
   const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
   const efSearch = config.hnsw?.efSearch;
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
-  const embedder = await createEmbedder({
-    model: meta.model.id,
-    modelsDir: meta.model.builtIn ? join(loaded.dir, INDEX_FILES.models) : config.modelsDir,
-    allowRemote: config.allowRemoteModels,
-  });
+  const embedder = meta.model.builtIn
+    ? await createStaticEmbedder(join(loaded.dir, INDEX_FILES.models))
+    : await createEmbedder({ model: meta.model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
   if (embedder.dims !== meta.model.dims) {
     throw new IndexStoreError(
       'INDEX_MISMATCH',

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AutoTokenizer, env } from '@xenova/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATIC_MODEL_ID } from '../../config.ts';
+import { createEmbedder } from '../embedder.ts';
+import { seedGlossary, seedTexts } from '../test-support.ts';
+import { buildStaticModel } from './build.ts';
+import { createStaticEmbedder, readStaticModelEncoder } from './load.ts';
+
+const texts = seedTexts();
+let modelsDir: string;
+let modelDir: string;
+
+beforeAll(async () => {
+  modelsDir = mkdtempSync(join(tmpdir(), 'seogi-static-load-'));
+  modelDir = join(modelsDir, STATIC_MODEL_ID);
+  await buildStaticModel({ texts, glossary: seedGlossary(), outDir: modelDir });
+});
+
+afterAll(() => rmSync(modelsDir, { recursive: true, force: true }));
+
+async function modelTokenizer() {
+  env.localModelPath = modelsDir;
+  env.allowRemoteModels = false;
+  return AutoTokenizer.from_pretrained(STATIC_MODEL_ID);
+}
+
+describe('readStaticModelEncoder', () => {
+  it('gives the ids the transformers.js tokenizer gives, [CLS] and [SEP] included', async () => {
+    const tokenizer = await modelTokenizer();
+    const encode = readStaticModelEncoder(modelDir);
+    const samples = [...texts, '로봇 기업 우대금리는?', 'What rate cut for robot firms?', 'AI\u000b펀드\u00a0[SEP]기업\u200b들 𠀀 ＡＩ'];
+    for (const text of samples) expect(encode(text)).toEqual(tokenizer.encode(text));
+    expect(encode('로봇')).toHaveLength(3);
+  });
+
+  it('cuts a long text at the model maximum length as transformers.js does, [SEP] included', async () => {
+    const tokenizer = await modelTokenizer();
+    const long = texts.join('\n').repeat(3);
+    const ids = readStaticModelEncoder(modelDir)(long);
+    const expected = tokenizer(long, { truncation: true }).input_ids.tolist()[0].map(Number);
+    expect(ids).toHaveLength(2048);
+    expect(ids).toEqual(expected);
+  });
+
+  it('refuses a folder whose tokenizer is not a WordPiece one', () => {
+    const other = mkdtempSync(join(tmpdir(), 'seogi-other-tokenizer-'));
+    try {
+      writeFileSync(join(other, 'tokenizer.json'), JSON.stringify({ model: { type: 'BPE', vocab: {} } }));
+      writeFileSync(join(other, 'tokenizer_config.json'), JSON.stringify({ model_max_length: 512 }));
+      expect(() => readStaticModelEncoder(other)).toThrow(/WordPiece/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('createStaticEmbedder', () => {
+  it('gives exactly the vectors of the model run with its transformers.js tokenizer, in mixed-length batches', async () => {
+    const fast = await createStaticEmbedder(modelsDir, { batchSize: 4 });
+    const reference = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir, batchSize: 4 });
+    const samples = [...texts.flatMap((text) => text.split('\n').filter((line) => line.trim())).slice(0, 30), '', texts.join(' ').repeat(2)];
+    const [a, b] = [await fast.embed(samples, 'passage'), await reference.embed(samples, 'passage')];
+    expect(a).toHaveLength(samples.length);
+    a.forEach((vector, i) => expect(Array.from(vector)).toEqual(Array.from(b[i] as Float32Array)));
+    expect(fast.dims).toBe(256);
+  });
+});
