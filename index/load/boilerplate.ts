@@ -298,19 +298,23 @@ function trimAroundBody(judged: Judged[], settings: Settings): void {
   const first = prose[0];
   const last = prose[prose.length - 1];
   if (first === undefined || last === undefined) return;
+  const showsChrome = (from: number, to: number): boolean => judged.slice(from, to).some(isEvidence);
+  const chromeAbove = showsChrome(0, first);
+  const chromeBelow = showsChrome(last + 1, judged.length);
+  // Most documents show no page chrome at all, and the body's vocabulary is the costly part.
+  if (!chromeAbove && !chromeBelow) return;
   const body = vocabulary(content.filter((i) => i >= first && i <= last).map((i) => judged[i] as Judged));
   const counts = new Map<string, number>();
   for (const j of judged) counts.set(j.block.text, (counts.get(j.block.text) ?? 0) + 1);
   const belongs = (j: Judged): boolean =>
     counts.get(j.block.text) === 1 && relatedness(j.block.text, body) >= settings.minRelatedness;
-  const showsChrome = (from: number, to: number): boolean => judged.slice(from, to).some(isEvidence);
 
-  if (showsChrome(0, first)) {
+  if (chromeAbove) {
     const above = content.filter((i) => i < first).reverse();
     const stop = above.findIndex((i) => !belongs(judged[i] as Judged));
     if (stop >= 0) for (const i of above.slice(stop)) (judged[i] as Judged).reason = 'before-article';
   }
-  if (showsChrome(last + 1, judged.length)) {
+  if (chromeBelow) {
     const below = content.filter((i) => i > last);
     const stop = below.findIndex((i) => !belongs(judged[i] as Judged));
     if (stop >= 0) for (const i of below.slice(stop)) (judged[i] as Judged).reason = 'after-article';
