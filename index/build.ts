@@ -9,6 +9,7 @@ import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/embedder.ts';
 import { buildStaticModelFiles } from './embed/static-model/build.ts';
 import { createStaticEmbedder } from './embed/static-model/load.ts';
+import { GraphBuilder } from './embed/graph-builder.ts';
 import { VectorIndex, type VectorIndexOptions } from './embed/vector-index.ts';
 import {
   chunkOrdinalsByDocument,
@@ -107,44 +108,55 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       previous.meta.model.fingerprint === model.meta.fingerprint &&
       previous.meta.chunking === chunking;
     const chunks: Chunk[] = [];
-    const vectors: Array<Float32Array | undefined> = [];
+    const missing: number[] = [];
+    const reused: { vectors: Float32Array[]; ordinals: number[] } = { vectors: [], ordinals: [] };
     let reusedDocuments = 0;
     for (const doc of documents) {
       const old = reusable && previous.meta.documentHashes[doc.docId] === doc.hash ? oldChunks(previous, doc) : undefined;
       if (old) reusedDocuments += 1;
       for (const { chunk, vector } of old ?? chunkDocument(doc, options.chunking).map((chunk) => ({ chunk, vector: undefined }))) {
+        if (vector) {
+          reused.vectors.push(vector);
+          reused.ordinals.push(chunks.length);
+        } else {
+          missing.push(chunks.length);
+        }
         chunks.push(chunk);
-        vectors.push(vector);
       }
     }
-    const embeddedChunks = await embedMissing(model.embedder, chunks, vectors, options.embedBatch ?? 256, progress);
 
-    const graph = VectorIndex.create(model.meta.dims, options.hnsw, chunks.length);
-    vectors.forEach((vector, ordinal) => {
-      graph.add(vector as Float32Array, ordinal);
-      if (ordinal % 1000 === 999 || ordinal === vectors.length - 1) progress({ phase: 'graph', done: ordinal + 1, total: vectors.length });
-    });
+    // The graph grows on a worker thread while the chunks are embedded here.
+    const graph = new GraphBuilder({ dims: model.meta.dims, options: options.hnsw ?? {}, capacity: chunks.length });
+    try {
+      graph.add(reused.vectors, reused.ordinals);
+      await embedChunks(model.embedder, chunks, missing, options.embedBatch ?? 256, progress, (vectors, ordinals) =>
+        graph.add(vectors, ordinals),
+      );
+      const postings = buildPostings(chunks);
+      const storedChunks = storeChunks(chunks);
+      const vectors = await graph.finish((added) => progress({ phase: 'graph', done: added, total: chunks.length }));
 
-    progress({ phase: 'write', done: 0, total: 1 });
-    const storedChunks = storeChunks(chunks);
-    const meta: IndexMeta = {
-      documents: documents.length,
-      chunks: chunks.length,
-      documentHashes: Object.fromEntries(documents.map((d) => [d.docId, d.hash])),
-      model: model.meta,
-      glossaryHash,
-      chunking,
-    };
-    const content = { documents, chunks: storedChunks, postings: buildPostings(chunks), vectors: graph.toBuffer(), model: model.files };
-    await store.commit(indexFiles(content), meta);
-    progress({ phase: 'write', done: 1, total: 1 });
+      progress({ phase: 'write', done: 0, total: 1 });
+      const meta: IndexMeta = {
+        documents: documents.length,
+        chunks: chunks.length,
+        documentHashes: Object.fromEntries(documents.map((d) => [d.docId, d.hash])),
+        model: model.meta,
+        glossaryHash,
+        chunking,
+      };
+      await store.commit(indexFiles({ documents, chunks: storedChunks, postings, vectors, model: model.files }), meta);
+      progress({ phase: 'write', done: 1, total: 1 });
+    } finally {
+      await graph.close();
+    }
     const previousIds = Object.keys(previous?.meta.documentHashes ?? {});
     const currentIds = new Set(documents.map((d) => d.docId));
     return {
       documents: documents.length,
       chunks: chunks.length,
       reusedDocuments,
-      embeddedChunks,
+      embeddedChunks: missing.length,
       removedDocuments: previousIds.filter((id) => !currentIds.has(id)).length,
       model: model.meta.id,
       modelBuilt: model.built,
@@ -182,26 +194,21 @@ function oldChunks(previous: Previous, doc: Document): Array<{ chunk: Chunk; vec
   return found.length > 0 ? found : undefined;
 }
 
-/** Embeds the chunks that have no vector yet, in batches, reporting progress; returns how many it embedded. */
-async function embedMissing(
+/** Embeds the chunks at `ordinals` in batches, handing each batch's vectors on as it is done, and reports progress. */
+async function embedChunks(
   embedder: Embedder,
   chunks: readonly Chunk[],
-  vectors: Array<Float32Array | undefined>,
+  ordinals: readonly number[],
   batch: number,
   progress: (p: BuildProgress) => void,
-): Promise<number> {
-  const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
-  progress({ phase: 'embed', done: 0, total: missing.length });
-  for (let start = 0; start < missing.length; start += batch) {
-    const slice = missing.slice(start, start + batch);
-    const embedded = await embedder.embed(
-      slice.map((i) => (chunks[i] as Chunk).text),
-      'passage',
-    );
-    slice.forEach((ordinal, j) => (vectors[ordinal] = embedded[j]));
-    progress({ phase: 'embed', done: Math.min(start + batch, missing.length), total: missing.length });
+  onVectors: (vectors: Float32Array[], ordinals: number[]) => void,
+): Promise<void> {
+  progress({ phase: 'embed', done: 0, total: ordinals.length });
+  for (let start = 0; start < ordinals.length; start += batch) {
+    const slice = ordinals.slice(start, start + batch);
+    onVectors(await embedder.embed(slice.map((i) => (chunks[i] as Chunk).text), 'passage'), slice);
+    progress({ phase: 'embed', done: Math.min(start + batch, ordinals.length), total: ordinals.length });
   }
-  return missing.length;
 }
 
 /**
