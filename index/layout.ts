@@ -64,12 +64,12 @@ export interface IndexContent {
   model: readonly IndexFile[];
 }
 
-/** The files of an index generation. */
+/** The files of an index generation; the large ones are serialised only when their turn to be written comes. */
 export function indexFiles(content: IndexContent): IndexFile[] {
   return [
-    { name: INDEX_FILES.documents, data: JSON.stringify(content.documents) },
-    { name: INDEX_FILES.chunks, data: JSON.stringify(content.chunks) },
-    { name: INDEX_FILES.postings, data: encodePostings(content.postings) },
+    { name: INDEX_FILES.documents, data: () => JSON.stringify(content.documents) },
+    { name: INDEX_FILES.chunks, data: () => JSON.stringify(content.chunks) },
+    { name: INDEX_FILES.postings, data: () => encodePostings(content.postings) },
     { name: INDEX_FILES.vectors, data: content.vectors },
     ...content.model,
   ];

@@ -5,7 +5,7 @@
  * hnswlib is not safe when a search and an insert run on different threads at once, so this class only uses the
  * synchronous hnswlib calls: everything runs on the caller's (JavaScript) thread, one call at a time.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
@@ -184,14 +184,19 @@ export class VectorIndex {
       deleted: [...this.#deleted].sort((a, b) => a - b),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(headerBytes.length);
-    let graphBytes = Buffer.alloc(0);
+    const prefix = Buffer.alloc(MAGIC.length + 4 + headerBytes.length);
+    prefix.write(MAGIC, 0, 'utf8');
+    prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+    headerBytes.copy(prefix, MAGIC.length + 4);
+    let bytes = prefix;
     withTempFile((path) => {
       this.#graph.writeIndexSync(path);
-      graphBytes = readFileSync(path);
+      // Read straight behind the header: a graph of 100k vectors is over 100 MB, too big to copy once more.
+      bytes = Buffer.allocUnsafe(prefix.length + statSync(path).size);
+      prefix.copy(bytes);
+      readInto(path, bytes, prefix.length);
     });
-    return Buffer.concat([Buffer.from(MAGIC), length, headerBytes, graphBytes]);
+    return bytes;
   }
 
   /** Writes {@link toBuffer}'s bytes to `path`. */
@@ -213,5 +218,19 @@ function withTempFile(use: (path: string) => void): void {
     use(join(dir, 'index.bin'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads the whole file into `target` from `offset` on. */
+function readInto(path: string, target: Buffer, offset: number): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (let at = offset; at < target.length; ) {
+      const read = readSync(fd, target, at, target.length - at, at - offset);
+      if (read === 0) throw new Error(`${path} ended early while reading the HNSW graph.`);
+      at += read;
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -75,6 +75,26 @@ describe('IndexStore', () => {
     expect(readFileSync(loaded.path('onnx/model.onnx'))).toEqual(Buffer.from(model));
   });
 
+  it('makes a file given as a function only when its turn to be written comes', async () => {
+    const store = open();
+    const { meta, documents, model } = seedIndex(2);
+    const events: string[] = [];
+    const files: IndexFile[] = [
+      { name: 'onnx/model.onnx', data: model },
+      {
+        name: 'documents.json',
+        data: () => {
+          events.push('made documents.json');
+          return documents;
+        },
+      },
+    ];
+    await store.commit(files, meta, { afterFileWritten: (name) => void events.push(`wrote ${name}`) });
+    expect(events).toEqual(['wrote onnx/model.onnx', 'made documents.json', 'wrote documents.json']);
+    expect(store.load().manifest.files['documents.json']).toEqual({ bytes: Buffer.byteLength(documents), sha256: sha256(documents) });
+    expect(JSON.parse(store.load().read('documents.json').toString('utf8'))).toEqual(seeds);
+  });
+
   it('replaces the previous generation on the next commit, then removes it and its lock', async () => {
     const store = open();
     const first = await store.commit(seedIndex(1).files, seedIndex(1).meta);

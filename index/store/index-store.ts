@@ -27,8 +27,11 @@ export type { Manifest, ManifestFile } from './manifest.ts';
 export interface DataFile {
   /** Plain relative path with `/` separators, e.g. `chunks.json` or `onnx/model.onnx`. */
   name: string;
-  /** Content; strings are written as UTF-8. */
-  data: Uint8Array | string;
+  /**
+   * Content; strings are written as UTF-8. A function is called when the file's turn to be written comes, so that
+   * the large files of a big index are not all held in memory at once.
+   */
+  data: Uint8Array | string | (() => Uint8Array | string);
 }
 
 /**
@@ -247,8 +250,9 @@ export class IndexStore<TMeta> {
         await linkOrCopy(source.path, target);
         recorded[file.name] = source.file;
       } else {
-        await writeNewFile(target, file.data);
-        recorded[file.name] = describeContent(file.data);
+        const data = typeof file.data === 'function' ? file.data() : file.data;
+        await writeNewFile(target, data);
+        recorded[file.name] = describeContent(data);
       }
       await options.afterFileWritten?.(file.name);
     }
