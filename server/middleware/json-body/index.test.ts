@@ -53,6 +53,18 @@ describe('jsonBody', () => {
   });
 
   it('refuses a body over the limit with 413, by Content-Length', async () => {
+    const body = JSON.stringify({ q: 'x'.repeat(200) });
+    const res = await app.request('/echo', { method: 'POST', headers: { ...json, 'Content-Length': String(body.length) }, body });
+    expect(await errorOf(res)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is over the limit of 100 bytes.' });
+  });
+
+  it('takes a body within its declared Content-Length without streaming it through the limit', async () => {
+    const body = '{"question":"로봇 기업 우대금리는?"}';
+    const res = await app.request('/echo', { method: 'POST', headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) }, body });
+    expect(await res.json()).toEqual({ json: { question: '로봇 기업 우대금리는?' } });
+  });
+
+  it('refuses a body over the limit with 413 when it has no Content-Length', async () => {
     const res = await app.request('/echo', { method: 'POST', headers: json, body: JSON.stringify({ q: 'x'.repeat(200) }) });
     expect(await errorOf(res)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is over the limit of 100 bytes.' });
   });

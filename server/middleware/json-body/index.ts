@@ -22,7 +22,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Accepts a request body for one route: checks the media type (415), the size (413, before reading when
  * Content-Length is given), and for JSON that the bytes are valid UTF-8 and well-formed, not too deeply nested JSON
- * (400). The bytes stay in Hono's body cache, where the route's zod validator reads them.
+ * (400). The checked text stays in Hono's body cache, where the route's zod validator reads it.
  *
  * Applied per route rather than globally: routes that verify signatures over the raw body (the chat webhooks) must
  * read it themselves.
@@ -31,10 +31,11 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
   const maxDepth = options.maxDepth ?? 32;
   const others = (options.otherTypes ?? []).map((t) => t.toLowerCase());
   const accepted = ['application/json', ...others].join(' or ');
+  const tooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${formatBytes(options.maxBytes)}.`);
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: () => {
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${formatBytes(options.maxBytes)}.`);
+      throw tooLarge();
     },
   });
   return async function jsonBody(c, next) {
@@ -47,7 +48,7 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
         mediaType === '' ? `Send a body with Content-Type ${accepted}.` : `Content-Type ${mediaType} is not accepted here; send ${accepted}.`,
       );
     }
-    await limit(c, async () => {
+    const read = async () => {
       if (isJson) {
         let bytes: ArrayBuffer;
         try {
@@ -55,11 +56,21 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
         } catch {
           throw new ApiError(400, 'INVALID_JSON', 'The request body could not be read completely.');
         }
-        // The validator parses the same cached bytes again, now known to be well-formed.
-        parseJsonText(bytes, maxDepth);
+        // The validator reads the body as text: given the checked text, it need not decode the bytes once more
+        // (through a web Response). Hono's body cache holds promises, though its type names the values.
+        (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(parseJsonText(bytes, maxDepth));
       }
       await next();
-    });
+    };
+    // Hono's bodyLimit looks at the body stream first, which makes @hono/node-server build a full web Request for
+    // every request; a declared length is checked without it (Node never reads more body than Content-Length says).
+    const declared = c.req.header('Content-Length');
+    if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) {
+      await limit(c, read);
+      return;
+    }
+    if (Number.parseInt(declared, 10) > options.maxBytes) throw tooLarge();
+    await read();
   };
 }
 
