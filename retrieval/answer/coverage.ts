@@ -1,7 +1,8 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
 
-/** One way of saying a concept, with the idf of each of its terms. */
+/** One way of saying a concept: the idf total of its terms, and those of its terms that the collection has. */
 interface WeightedAlternative {
+  /** Terms no document has can't be present in a text, so they are not looked for (but count in `total`). */
   terms: readonly string[];
   idfs: readonly number[];
   total: number;
@@ -39,12 +40,11 @@ export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageM
   return {
     concepts: query.concepts.map((concept) => {
       const alternatives = concept.alternatives.map((terms) => {
-        const idfs = terms.map((t) => stats.idf(t));
-        return { terms, idfs, total: idfs.reduce((a, b) => a + b, 0) };
+        const known = terms.filter((t) => stats.df(t) > 0);
+        return { terms: known, idfs: known.map((t) => stats.idf(t)), total: terms.reduce((sum, t) => sum + stats.idf(t), 0) };
       });
-      const inCollection = new Set(concept.alternatives.flat().filter((t) => stats.df(t) > 0));
-      const known = Math.max(0, ...alternatives.map((alt) => presentShare(alt, inCollection)));
-      const idf = Math.min(...alternatives.map((a) => a.total / a.terms.length));
+      const known = Math.max(0, ...alternatives.map((alt) => (alt.total > 0 ? alt.idfs.reduce((a, b) => a + b, 0) / alt.total : 0)));
+      const idf = Math.min(...concept.alternatives.map((terms, i) => (alternatives[i] as WeightedAlternative).total / terms.length));
       return { weight: concept.weight * idf * known, current: concept.weight === 1, known, alternatives };
     }),
   };
