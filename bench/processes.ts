@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
+import { SERVER_NODE_ARGS } from '../server/launch.ts';
 
 /** What a finished child process did and cost. */
 export interface MeasuredRun {
@@ -133,7 +134,7 @@ export interface ServerOptions {
 }
 
 /**
- * Starts `server/main.ts` (what `npm start` runs, without the web build of `prestart`) on a free loopback port and
+ * Starts the server as `npm start` does (without the web build of `prestart`) on a free loopback port and
  * waits until `/readyz` answers 200.
  * @throws Error with the end of the server's log when it exits or is not ready in time.
  */
@@ -142,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://127.0.0.1:${port}`;
   const logFd = openSync(options.logPath, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...SERVER_NODE_ARGS], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

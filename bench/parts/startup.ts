@@ -35,7 +35,7 @@ export async function runStartupPart(context: BenchContext): Promise<Figure[]> {
         value: server.readyMs / 1000,
         unit: 's',
         ...(target ? { target } : {}),
-        note: 'tsx server/main.ts, without prestart web build',
+        note: 'as npm start runs it, without the prestart web build',
       }),
       figure({ part, id: id('rebuilt'), label: `index rebuilt at start-up, ${size.label}`, value: rebuilt ? 1 : 0, unit: '', target: { op: '<=', value: 0 }, note: '0 = loaded as persisted' }),
     );

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../index/config.ts';
 import type { Answer } from '../../retrieval/types.ts';
+import { SERVER_NODE_ARGS } from '../../server/launch.ts';
 import { seedIndex, type SeedWorkspace } from '../support/seed-index.ts';
 import { seedEnv } from './support.ts';
 
-/** `npm start` as a child process: node with tsx, so signals reach the server itself. */
+/** `npm start` as a child process: node itself, not npm, so signals reach the server. */
 interface Started {
   child: ChildProcess;
   /** Resolves with the first stdout JSON line whose `msg` matches. */
@@ -17,7 +18,7 @@ interface Started {
 }
 
 function start(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

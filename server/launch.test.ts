@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../index/config.ts';
+import { SERVER_NODE_ARGS } from './launch.ts';
+
+describe('SERVER_NODE_ARGS', () => {
+  it('is what package.json runs for npm start', () => {
+    const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.start).toBe(`node ${SERVER_NODE_ARGS.join(' ')}`);
+  });
+});
