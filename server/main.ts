@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { writeStdoutLine } from './log-lines.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 import { openLiveCollection, type LiveCollection } from './live-collection.ts';
 
@@ -11,9 +12,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** A structured line on stdout, like the request log. */
+/** A structured line on stdout, in order with the request log. */
 function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+  writeStdoutLine({ time: new Date().toISOString(), level, msg, ...fields });
 }
 
 /** Ends the process once output is flushed; a timer (not holding the process open) makes sure it does end. */

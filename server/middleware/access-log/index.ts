@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type {} from 'hono/request-id';
+import { writeStdoutLine } from '../../log-lines.ts';
 
 /** One line of the request log. */
 export interface AccessLogEntry {
@@ -18,7 +19,7 @@ export interface AccessLogEntry {
 
 /** Options of {@link accessLog}. */
 export interface AccessLogOptions {
-  /** Where entries go. Default: one JSON line on stdout. */
+  /** Where entries go. Default: one JSON line each on stdout ({@link writeStdoutLine}). */
   write?: (entry: AccessLogEntry) => void;
   /** Include the question text of ask requests. Default false: questions may hold personal or business data. */
   logQuestions?: boolean;
@@ -36,7 +37,7 @@ declare module 'hono' {
  * (register after `requestId`). Question text is left out unless `logQuestions` is on.
  */
 export function accessLog(options: AccessLogOptions = {}): MiddlewareHandler {
-  const write = options.write ?? ((entry: AccessLogEntry) => console.log(JSON.stringify(entry)));
+  const write = options.write ?? writeStdoutLine;
   return async function accessLog(c, next) {
     const started = performance.now();
     try {
@@ -63,3 +64,4 @@ function entryOf(c: Context, started: number, logQuestions: boolean): AccessLogE
   if (logQuestions && question !== undefined) entry.question = question;
   return entry;
 }
+
