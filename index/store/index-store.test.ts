@@ -264,6 +264,16 @@ describe('IndexStore', () => {
       expect(codeOf(() => loaded.read('documents.json'))).toBe('INDEX_CORRUPT');
     });
 
+    it('reads a file rewritten after loading when its content is still the recorded one', async () => {
+      const { store, generationDir } = await committed();
+      const loaded = store.load();
+      const path = join(generationDir, 'documents.json');
+      const content = readFileSync(path);
+      rmSync(path);
+      writeFileSync(path, content);
+      expect(JSON.parse(loaded.read('documents.json').toString('utf8'))).toEqual(seeds);
+    });
+
     it('reports INDEX_MISMATCH for a file the index does not have', async () => {
       const { store } = await committed();
       const loaded = store.load();

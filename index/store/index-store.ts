@@ -16,7 +16,7 @@ import {
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, readManifest, withCheckedMeta } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
-import { describeContent, readVerifiedFile, verifyFile } from './verified-read.ts';
+import { describeContent, readVerifiedFile, verifyFile, type FileIdentity } from './verified-read.ts';
 
 export { IndexStoreError } from './errors.ts';
 export type { IndexStoreErrorCode } from './errors.ts';
@@ -173,7 +173,7 @@ export class IndexStore<TMeta> {
         `The index in ${this.dir} names generation ${manifest.generation}, whose folder is missing. ${REBUILD_HINT}`,
       );
     }
-    for (const [name, file] of Object.entries(manifest.files)) verifyFile(generationDir, name, file);
+    const verified = new Map(Object.entries(manifest.files).map(([name, file]) => [name, verifyFile(generationDir, name, file)]));
     const recorded = (name: string): ManifestFile => {
       const file = manifest.files[name];
       if (file === undefined) {
@@ -191,7 +191,7 @@ export class IndexStore<TMeta> {
         recorded(name);
         return join(generationDir, name);
       },
-      read: (name) => readVerifiedFile(generationDir, name, recorded(name)),
+      read: (name) => readVerifiedFile(generationDir, name, recorded(name), verified.get(name) as FileIdentity),
     };
   }
 
