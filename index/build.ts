@@ -233,7 +233,7 @@ async function chooseModel(
     return { embedder, meta, files: [], built: false, cleanup: none };
   }
   if (previous && previous.meta.model.id === STATIC_MODEL_ID && previous.meta.glossaryHash === glossaryHash) {
-    const embedder = await createStaticEmbedder(join(previous.loaded.dir, INDEX_FILES.models));
+    const embedder = await createStaticEmbedder(previous.loaded.path(INDEX_FILES.models));
     return { embedder, meta: previous.meta.model, files: keptModelFiles(previous.meta.model), built: false, cleanup: none };
   }
   progress({ phase: 'model', done: 0, total: 1 });

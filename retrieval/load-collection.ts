@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
 import { createStaticEmbedder } from '../index/embed/static-model/load.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
-import { INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
+import { decodeDocuments, INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
-import type { Chunk, Document } from '../index/types.ts';
+import type { Chunk } from '../index/types.ts';
 import type { Collection } from './collection.ts';
 import { createDenseRetriever } from './dense/dense-search.ts';
 import { LexicalIndex } from './lexical/lexical-index.ts';
@@ -41,9 +40,8 @@ export async function loadCollection(
         `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
     );
   }
-  const json = <T>(name: string): T => JSON.parse(loaded.read(name).toString('utf8')) as T;
-  const documents = new Map(json<Document[]>(INDEX_FILES.documents).map((d) => [d.docId, d]));
-  const chunks = json<StoredChunks>(INDEX_FILES.chunks).map((stored): Chunk | undefined => {
+  const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+  const chunks = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks).map((stored): Chunk | undefined => {
     const doc = stored && documents.get(stored.docId);
     return stored && doc ? restoreChunk(stored, doc) : undefined;
   });
@@ -51,7 +49,7 @@ export async function loadCollection(
   const efSearch = config.hnsw?.efSearch;
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
   const embedder = meta.model.builtIn
-    ? await createStaticEmbedder(join(loaded.dir, INDEX_FILES.models))
+    ? await createStaticEmbedder(loaded.path(INDEX_FILES.models))
     : await createEmbedder({ model: meta.model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
   if (embedder.dims !== meta.model.dims) {
     throw new IndexStoreError(

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { createEmbedder, type Embedder } from '../../index/embed/embedder.ts';
 import { createStaticEmbedder } from '../../index/embed/static-model/load.ts';
@@ -38,7 +37,7 @@ const TOKENIZERS: readonly { id: string; note: string; create: (modelsDir: strin
  */
 export async function runEmbeddingPart(context: BenchContext): Promise<Figure[]> {
   const indexDir = await ensureSeedIndex(context);
-  const modelsDir = join(new IndexStore({ dir: indexDir, metaSchema: indexMetaSchema }).load().dir, INDEX_FILES.models);
+  const modelsDir = new IndexStore({ dir: indexDir, metaSchema: indexMetaSchema }).load().path(INDEX_FILES.models);
   const seed = await loadSeedText();
   const random = createRandom(7);
   const count = context.quick ? SENTENCES / 4 : SENTENCES;

@@ -71,7 +71,7 @@ describe('IndexStore', () => {
     });
     expect(JSON.parse(loaded.read('documents.json').toString('utf8'))).toEqual(seeds);
     expect(new Uint8Array(loaded.read('onnx/model.onnx'))).toEqual(model);
-    expect(loaded.dir).toBe(join(store.dir, GENERATIONS_DIR, committed.generation));
+    expect(loaded.path('onnx')).toBe(join(store.dir, GENERATIONS_DIR, committed.generation, 'onnx'));
     expect(readFileSync(loaded.path('onnx/model.onnx'))).toEqual(Buffer.from(model));
   });
 
@@ -238,15 +238,27 @@ describe('IndexStore', () => {
       expect((error as Error).message).toContain('documents.json');
     });
 
-    it('refuses a file with one flipped byte, naming it', async () => {
+    it('refuses a file with one flipped byte when it is used, by content, path or folder, naming it', async () => {
       const { store, generationDir } = await committed();
       const path = join(generationDir, 'onnx', 'model.onnx');
       const bytes = readFileSync(path);
       bytes[5] = (bytes[5] ?? 0) ^ 0x01;
       writeFileSync(path, bytes);
+      const loaded = store.load();
+      for (const use of [() => loaded.read('onnx/model.onnx'), () => loaded.path('onnx/model.onnx'), () => loaded.path('onnx')]) {
+        const error = thrownBy(use);
+        expect(error).toMatchObject({ code: 'INDEX_CORRUPT' });
+        expect((error as Error).message).toContain('onnx/model.onnx does not match its checksum');
+      }
+      expect(JSON.parse(loaded.read('documents.json').toString('utf8'))).toEqual(seeds);
+    });
+
+    it('refuses at load a file whose size is not the recorded one', async () => {
+      const { store, generationDir } = await committed();
+      writeFileSync(join(generationDir, 'onnx', 'model.onnx'), new Uint8Array(3));
       const error = thrownBy(() => store.load());
       expect(error).toMatchObject({ code: 'INDEX_CORRUPT' });
-      expect((error as Error).message).toContain('onnx/model.onnx');
+      expect((error as Error).message).toContain('onnx/model.onnx has 3 bytes instead of 16');
     });
 
     it('refuses an index with a missing file or a missing generation folder', async () => {

@@ -16,7 +16,7 @@ import {
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, readManifest, withCheckedMeta } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
-import { describeContent, readVerifiedFile, verifyFile, type FileIdentity } from './verified-read.ts';
+import { checkSize, describeContent, readVerifiedFile, verifyFile } from './verified-read.ts';
 
 export { IndexStoreError } from './errors.ts';
 export type { IndexStoreErrorCode } from './errors.ts';
@@ -69,14 +69,13 @@ export interface IndexStoreOptions<TMeta> {
 /** A committed index whose every file has been checked against the manifest. */
 export interface LoadedIndex<TMeta> {
   manifest: Manifest<TMeta>;
-  /** Absolute path of the generation folder holding the files (for readers that want a folder, like a model loader). */
-  dir: string;
   /**
-   * Absolute path of a file of the index (for readers that only take paths, like hnswlib). Throws `INDEX_MISMATCH`
-   * when the index has no such file. The path stays valid until the next commit removes this generation.
+   * Absolute path of a file of the index, or of a folder of its files (for readers that take paths, like a model
+   * loader), once the checksums of the files are verified (`INDEX_CORRUPT` otherwise). Throws `INDEX_MISMATCH` when
+   * the index has no such file or folder. The path stays valid until the next commit removes this generation.
    */
   path(name: string): string;
-  /** Content of a file of the index, checked again against its checksum (`INDEX_CORRUPT` if it changed since). */
+  /** Content of a file of the index, checked against its checksum (`INDEX_CORRUPT` otherwise). */
   read(name: string): Buffer;
 }
 
@@ -161,7 +160,9 @@ export class IndexStore<TMeta> {
   }
 
   /**
-   * Loads the committed index after checking its format version, metadata and every file. Throws
+   * Loads the committed index after checking its format version, metadata and that every file is there with its
+   * recorded size. A file's checksum is verified when it is first used, through {@link LoadedIndex.read} or
+   * {@link LoadedIndex.path}: so each file is read once at start-up, not once to verify and again to use. Throws
    * {@link IndexStoreError}: `INDEX_MISSING`, `INDEX_VERSION`, `INDEX_CORRUPT` or `INDEX_MISMATCH`.
    */
   load(): LoadedIndex<TMeta> {
@@ -173,25 +174,26 @@ export class IndexStore<TMeta> {
         `The index in ${this.dir} names generation ${manifest.generation}, whose folder is missing. ${REBUILD_HINT}`,
       );
     }
-    const verified = new Map(Object.entries(manifest.files).map(([name, file]) => [name, verifyFile(generationDir, name, file)]));
-    const recorded = (name: string): ManifestFile => {
-      const file = manifest.files[name];
-      if (file === undefined) {
-        throw new IndexStoreError(
-          'INDEX_MISMATCH',
-          `The index in ${this.dir} has no file ${name}; it was built by a different version. ${REBUILD_HINT}`,
-        );
-      }
-      return file;
-    };
+    for (const [name, file] of Object.entries(manifest.files)) checkSize(generationDir, name, file);
+    const noSuchFile = (name: string) =>
+      new IndexStoreError('INDEX_MISMATCH', `The index in ${this.dir} has no file ${name}; it was built by a different version. ${REBUILD_HINT}`);
+    const verified = new Set<string>();
     return {
       manifest,
-      dir: generationDir,
       path: (name) => {
-        recorded(name);
+        const names = name in manifest.files ? [name] : Object.keys(manifest.files).filter((file) => file.startsWith(`${name}/`));
+        if (names.length === 0) throw noSuchFile(name);
+        for (const file of names.filter((file) => !verified.has(file))) {
+          verifyFile(generationDir, file, manifest.files[file] as ManifestFile);
+          verified.add(file);
+        }
         return join(generationDir, name);
       },
-      read: (name) => readVerifiedFile(generationDir, name, recorded(name), verified.get(name) as FileIdentity),
+      read: (name) => {
+        const file = manifest.files[name];
+        if (file === undefined) throw noSuchFile(name);
+        return readVerifiedFile(generationDir, name, file);
+      },
     };
   }
 
@@ -278,7 +280,7 @@ export class IndexStore<TMeta> {
         }
         const path = join(generationDir, name);
         // A full checksum would re-read large files on every small commit; the size catches truncation cheaply, and
-        // the next load verifies the checksum anyway.
+        // the checksum is verified anyway when the file is used.
         if (!existsSync(path) || statSync(path).size !== file.bytes) {
           throw new IndexStoreError(
             'INDEX_CORRUPT',

@@ -6,7 +6,7 @@ import { isFileName } from './file-name.ts';
 import { isGenerationId } from './generations.ts';
 
 /** On-disk format of the index. Bump it whenever a committed index can no longer be read by the current code. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Name of the manifest inside the index directory: the single commit point of every write. */
 export const MANIFEST_FILE = 'manifest.json';
