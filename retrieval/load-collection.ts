@@ -40,17 +40,25 @@ export async function loadCollection(
         `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
     );
   }
+  // The model loads (partly on other threads) while the index files are decoded here, with a turn for it in between.
+  const loadingModel = meta.model.builtIn
+    ? createStaticEmbedder(loaded.path(INDEX_FILES.models))
+    : createEmbedder({ model: meta.model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
+  // A failure is awaited below; until then it must not count as unhandled.
+  loadingModel.catch(() => {});
+  await yieldToEventLoop();
   const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+  await yieldToEventLoop();
   const chunks = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks).map((stored): Chunk | undefined => {
     const doc = stored && documents.get(stored.docId);
     return stored && doc ? restoreChunk(stored, doc) : undefined;
   });
+  await yieldToEventLoop();
   const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
+  await yieldToEventLoop();
   const efSearch = config.hnsw?.efSearch;
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
-  const embedder = meta.model.builtIn
-    ? await createStaticEmbedder(loaded.path(INDEX_FILES.models))
-    : await createEmbedder({ model: meta.model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
+  const embedder = await loadingModel;
   if (embedder.dims !== meta.model.dims) {
     throw new IndexStoreError(
       'INDEX_MISMATCH',
@@ -60,4 +68,8 @@ export async function loadCollection(
   }
   const collection: Collection = { documents, chunks, lexical, dense: createDenseRetriever(embedder, vectors) };
   return { collection, meta, generation: loaded.manifest.generation, vectors, embedder };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
