@@ -3,7 +3,7 @@ import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzer
 import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
 import { dropNearDuplicates } from './answer/near-duplicates.ts';
-import { AnswerCache } from './answer/answer-cache.ts';
+import { LruCache } from './answer/lru-cache.ts';
 import { analyzePassage } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
@@ -83,7 +83,7 @@ export const defaultAnswerEngineOptions = {
 export class AnswerEngine {
   private readonly analyzer: QueryAnalyzer;
   private readonly options: typeof defaultAnswerEngineOptions & AnswerEngineOptions;
-  private readonly caches = new WeakMap<Collection, AnswerCache<Answer>>();
+  private readonly caches = new WeakMap<Collection, LruCache<string, Answer>>();
 
   /** `collection` is read at every question, so a newly loaded collection can be swapped in while serving. */
   constructor(
@@ -108,9 +108,9 @@ export class AnswerEngine {
   }
 
   /** One cache per collection snapshot: a changed collection starts afresh, and the old cache goes with the old snapshot. */
-  private cacheFor(collection: Collection): AnswerCache<Answer> {
+  private cacheFor(collection: Collection): LruCache<string, Answer> {
     let cache = this.caches.get(collection);
-    if (!cache) this.caches.set(collection, (cache = new AnswerCache(this.options.cacheSize)));
+    if (!cache) this.caches.set(collection, (cache = new LruCache(this.options.cacheSize)));
     return cache;
   }
 

@@ -2,6 +2,7 @@ import type { Chunk } from '../../index/types.ts';
 import { splitSentences } from '../analyze/sentences.ts';
 import { analyze } from '../analyze/terms.ts';
 import { splitWords } from '../analyze/words.ts';
+import { LruCache } from './lru-cache.ts';
 
 /** A sentence of a passage with its analysed terms. */
 export interface AnalyzedSentence {
@@ -20,10 +21,15 @@ export interface PassageAnalysis {
   positions: ReadonlyMap<string, readonly number[]>;
 }
 
-// Chunks never change once made, and the same popular passages come back for question after question.
-const cache = new WeakMap<Chunk, PassageAnalysis>();
+/**
+ * Passages whose analysis is kept. Chunks never change once made, and the same popular passages come back for question
+ * after question; a bound keeps memory flat on a large collection, where questions keep touching new passages.
+ */
+export const ANALYSED_PASSAGES_KEPT = 4096;
 
-/** The analysis of a chunk: its term set, its sentences with theirs, and its word positions. Cached per chunk. */
+const cache = new LruCache<Chunk, PassageAnalysis>(ANALYSED_PASSAGES_KEPT);
+
+/** The analysis of a chunk: its term set, its sentences with theirs, and its word positions; kept for reuse. */
 export function analyzePassage(chunk: Chunk): PassageAnalysis {
   let analysis = cache.get(chunk);
   if (!analysis) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache } from './answer-cache.ts';
+import { LruCache } from './lru-cache.ts';
 
-describe('AnswerCache', () => {
+describe('LruCache', () => {
   it('forgets the least recently used entry when full', () => {
-    const cache = new AnswerCache<number>(2);
+    const cache = new LruCache<string, number>(2);
     cache.set('a', 1);
     cache.set('b', 2);
     expect(cache.get('a')).toBe(1);
@@ -15,7 +15,7 @@ describe('AnswerCache', () => {
   });
 
   it('keeps nothing with capacity 0', () => {
-    const cache = new AnswerCache<number>(0);
+    const cache = new LruCache<string, number>(0);
     cache.set('a', 1);
     expect(cache.get('a')).toBeUndefined();
   });
