@@ -38,5 +38,15 @@ export function lengthNorm(length: number, avgLength: number, params: BM25Params
  * length norm once per passage rather than once per posting.
  */
 export function termScore(tf: number, termIdf: number, norm: number, params: BM25Params = defaultBM25Params): number {
-  return (termIdf * (tf * (params.k1 + 1))) / (tf + norm);
+  return scaledTermScore(termFactor(1, termIdf, params), tf, norm);
+}
+
+/** The part of a weighted term's score that is the same in every passage: `weight · idf · (k1 + 1)`. */
+export function termFactor(weight: number, termIdf: number, params: BM25Params = defaultBM25Params): number {
+  return weight * termIdf * (params.k1 + 1);
+}
+
+/** A term's score in one passage from its {@link termFactor}: the one division a search does per posting. */
+export function scaledTermScore(factor: number, tf: number, norm: number): number {
+  return (factor * tf) / (tf + norm);
 }

@@ -1,5 +1,5 @@
 import type { Postings } from '../../index/postings.ts';
-import { defaultBM25Params, idf, lengthNorm, termScore, type BM25Params } from './bm25.ts';
+import { defaultBM25Params, idf, lengthNorm, scaledTermScore, termFactor, type BM25Params } from './bm25.ts';
 import { topK, type ScoredChunk } from './top-k.ts';
 
 export type { ScoredChunk } from './top-k.ts';
@@ -270,9 +270,10 @@ export class LexicalIndex {
     addScores(scores, ordinals, tfs, from, to, norms, weight, termIdf, params);
     const added = this.delta.get(term);
     const avgLength = this.totalLength / this.live;
+    const factor = termFactor(weight, termIdf, params);
     for (const [ordinal, tf] of added ?? []) {
       const norm = lengthNorm(this.lengths[ordinal] as number, avgLength, params);
-      scores[ordinal] = (scores[ordinal] as number) + weight * termScore(tf, termIdf, norm, params);
+      scores[ordinal] = (scores[ordinal] as number) + scaledTermScore(factor, tf, norm);
     }
     if (weight > 0) return false;
     for (let i = from; i < to; i++) if (norms[ordinals[i] as number] !== Infinity) this.matched[ordinals[i] as number] = 1;
@@ -315,8 +316,9 @@ function addScores(
   termIdf: number,
   params: BM25Params,
 ): void {
+  const factor = termFactor(weight, termIdf, params);
   for (let i = from; i < to; i++) {
     const ordinal = ordinals[i] as number;
-    scores[ordinal] = (scores[ordinal] as number) + weight * termScore(tfs[i] as number, termIdf, norms[ordinal] as number, params);
+    scores[ordinal] = (scores[ordinal] as number) + scaledTermScore(factor, tfs[i] as number, norms[ordinal] as number);
   }
 }
