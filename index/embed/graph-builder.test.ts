@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from './graph-builder.ts';
+import { unitVectors } from './test-support.ts';
 import { VectorIndex } from './vector-index.ts';
 
 const DIMS = 8;
 
-/** Deterministic unit vectors. */
-function vectors(count: number): Float32Array[] {
-  let state = 7;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  };
-  return Array.from({ length: count }, () => {
-    const v = Float32Array.from({ length: DIMS }, next);
-    const norm = Math.hypot(...v);
-    return v.map((x) => x / norm);
-  });
-}
+const vectors = (count: number) => unitVectors(count, DIMS, 7);
 
 describe('GraphBuilder', () => {
   it('builds on its worker thread the very graph VectorIndex.build makes from the same vectors', async () => {

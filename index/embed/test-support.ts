@@ -31,3 +31,17 @@ export const SMALL_GLOSSARY: GlossaryEntry[] = parseGlossary(
     '충격\tshock\tgeneral',
   ].join('\n'),
 );
+
+/** Deterministic unit vectors of `dims` values (a small linear congruential generator from `seed`). */
+export function unitVectors(count: number, dims: number, seed = 1): Float32Array[] {
+  let state = seed;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32 - 0.5;
+  };
+  return Array.from({ length: count }, () => {
+    const v = Float32Array.from({ length: dims }, next);
+    const norm = Math.hypot(...v);
+    return v.map((x) => x / norm);
+  });
+}

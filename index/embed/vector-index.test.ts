@@ -2,23 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unitVectors } from './test-support.ts';
 import { VectorIndex } from './vector-index.ts';
 
 const DIMS = 16;
 
-/** Deterministic unit vectors (a small linear congruential generator). */
-function vectors(count: number, seed = 1): Float32Array[] {
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  };
-  return Array.from({ length: count }, () => {
-    const v = Float32Array.from({ length: DIMS }, next);
-    const norm = Math.hypot(...v);
-    return v.map((x) => x / norm);
-  });
-}
+const vectors = (count: number, seed = 1) => unitVectors(count, DIMS, seed);
 
 function exactNeighbours(all: Float32Array[], query: Float32Array, k: number): number[] {
   const dot = (a: Float32Array) => a.reduce((s, x, i) => s + x * (query[i] as number), 0);
