@@ -1,10 +1,11 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCollection } from '../retrieval/load-collection.ts';
 import { seedWorkspace, type SeedWorkspace } from '../tests/support/seed-index.ts';
 import { buildIndex } from './build.ts';
 import { STATIC_MODEL_ID } from './config.ts';
+import { GENERATIONS_DIR } from './store/generations.ts';
 import { IndexStoreError } from './store/index-store.ts';
 
 let workspace: SeedWorkspace;
@@ -74,6 +75,22 @@ describe('buildIndex', () => {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').slice(0, 40));
     const error = await loadCollection(workspace.config).catch((e: unknown) => e);
     expect((error as IndexStoreError).code).toBe('INDEX_CORRUPT');
+  });
+
+  it('builds anew, saying why, when the previous index has a damaged file', async () => {
+    await buildIndex(workspace.config);
+    const { meta } = await loadCollection(workspace.config);
+    const generations = join(workspace.config.indexDir, GENERATIONS_DIR);
+    const [generation] = readdirSync(generations);
+    const model = join(generations, generation as string, 'model', meta.model.id, 'onnx', 'model.onnx');
+    const bytes = readFileSync(model);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
+    writeFileSync(model, bytes);
+    const notices: string[] = [];
+    const report = await buildIndex({ ...workspace.config, onNotice: (message) => notices.push(message) });
+    expect(report).toMatchObject({ documents: 5, reusedDocuments: 0, modelBuilt: true });
+    expect(notices).toEqual([expect.stringContaining('onnx/model.onnx does not match its checksum')]);
+    expect((await loadCollection(workspace.config)).meta.chunks).toBe(report.chunks);
   });
 
   it('rebuilds the model when the glossary changes', async () => {

@@ -172,6 +172,8 @@ function loadPrevious(store: IndexStore<IndexMeta>, notice?: (message: string) =
   if (!store.exists()) return undefined;
   try {
     const loaded = store.load();
+    // Its model may be reused too: checked now, so that a damaged one means a fresh build rather than a failed one.
+    if (loaded.manifest.meta.model.builtIn) loaded.path(INDEX_FILES.models);
     const chunks = JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks;
     const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
     return { loaded, meta: loaded.manifest.meta, chunksOf: chunkOrdinalsByDocument(chunks), chunks, vectors };
