@@ -1,7 +1,7 @@
 import type { Chunk } from '../../index/types.ts';
 import { splitSentences } from '../analyze/sentences.ts';
-import { analyze } from '../analyze/terms.ts';
-import { splitWords } from '../analyze/words.ts';
+import { wordTerms } from '../analyze/terms.ts';
+import { splitWords, type Word } from '../analyze/words.ts';
 import { LruCache } from './lru-cache.ts';
 
 /** A sentence of a passage with its analysed terms. */
@@ -33,18 +33,32 @@ const cache = new LruCache<Chunk, PassageAnalysis>(ANALYSED_PASSAGES_KEPT);
 export function analyzePassage(chunk: Chunk): PassageAnalysis {
   let analysis = cache.get(chunk);
   if (!analysis) {
-    const sentences = splitSentences(chunk.text).map(({ start, end }) => {
-      const text = chunk.text.slice(start, end);
-      return { start: chunk.start + start, end: chunk.start + end, text, terms: new Set(analyze(text)) };
-    });
-    const positions = new Map<string, number[]>();
-    splitWords(chunk.text).forEach((w, i) => {
-      const list = positions.get(w.stem);
-      if (list) list.push(i);
-      else positions.set(w.stem, [i]);
-    });
-    analysis = { terms: new Set(analyze(chunk.text)), sentences, positions };
+    analysis = analyzeNow(chunk);
     cache.set(chunk, analysis);
   }
   return analysis;
+}
+
+/**
+ * The words are split and turned into terms once for the whole chunk, and each sentence takes the terms of the words
+ * that start in it: terms never span words, and sentences end between words.
+ */
+function analyzeNow(chunk: Chunk): PassageAnalysis {
+  const words = splitWords(chunk.text);
+  const termsOf = words.map(wordTerms);
+  const positions = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    const list = positions.get(w.stem);
+    if (list) list.push(i);
+    else positions.set(w.stem, [i]);
+  });
+  let next = 0;
+  const sentences = splitSentences(chunk.text).map(({ start, end }) => {
+    const terms = new Set<string>();
+    for (; next < words.length && (words[next] as Word).start < end; next++) {
+      if ((words[next] as Word).start >= start) for (const term of termsOf[next] as string[]) terms.add(term);
+    }
+    return { start: chunk.start + start, end: chunk.start + end, text: chunk.text.slice(start, end), terms };
+  });
+  return { terms: new Set(termsOf.flat()), sentences, positions };
 }
