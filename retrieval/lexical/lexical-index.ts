@@ -45,7 +45,6 @@ export class LexicalIndex {
   /** Search scratch, by ordinal: the score so far, and chunks matched by a term that adds nothing (weight ≤ 0). */
   private scores = new Float64Array(0);
   private matched = new Uint8Array(0);
-  private found = new Uint32Array(0);
 
   constructor(
     postings: Postings,
@@ -145,13 +144,9 @@ export class LexicalIndex {
       if (df > 0) marked = this.scoreTerm(term, weight, idf(df, this.live)) || marked;
     }
     // A positive score shows a chunk was matched; terms that add nothing or less mark the chunks they match instead.
-    const { scores, matched, found } = this;
-    let count = 0;
-    for (let ordinal = 0; ordinal < this.limit; ordinal++) {
-      if ((scores[ordinal] as number) > 0 || (marked && matched[ordinal] === 1)) found[count++] = ordinal;
-    }
-    if (marked) matched.fill(0, 0, this.limit);
-    return topK(found, count, scores, k);
+    const best = topK(this.scores, this.limit, k, marked ? this.matched : undefined);
+    if (marked) this.matched.fill(0, 0, this.limit);
+    return best;
   }
 
   /**
@@ -287,7 +282,6 @@ export class LexicalIndex {
     if (this.scores.length < this.limit) {
       this.scores = new Float64Array(capacity);
       this.matched = new Uint8Array(capacity);
-      this.found = new Uint32Array(capacity);
     }
     if (this.normsValid && this.norms.length >= this.limit) return;
     // Norms depend on the average length, so any change to the chunks recomputes them all, once.

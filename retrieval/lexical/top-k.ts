@@ -5,37 +5,25 @@ export interface ScoredChunk {
 }
 
 /**
- * The `k` best of `count` candidate ordinals (the first `count` entries of `ordinals`), scored by `scores[ordinal]`:
- * score descending, then ordinal ascending. A bounded heap keeps this O(count · log k), so a common term matching most
- * of a large collection costs no full sort.
+ * The `k` best chunks among ordinals `0 … limit - 1`, by `scores[ordinal]`: score descending, then ordinal ascending.
+ * A chunk is a candidate when its score is positive or `matched[ordinal]` is 1 (matched by a term that adds nothing).
+ * One pass with a bounded heap, O(limit + found · log k): a common term matching most of a large collection costs no
+ * sort, and most chunks lose to the heap's worst at a single comparison.
  */
-export function topK(ordinals: ArrayLike<number>, count: number, scores: ArrayLike<number>, k: number): ScoredChunk[] {
-  const size = Math.min(k, count);
-  if (size <= 0) return [];
+export function topK(scores: Float64Array, limit: number, k: number, matched?: Uint8Array): ScoredChunk[] {
+  if (k < 1) return [];
   // The heap's root is the worst chunk kept so far, the first to give way to a better one.
-  const heap = new Uint32Array(size);
+  const heap = new Uint32Array(k);
   let filled = 0;
   const worse = (a: number, b: number): boolean => {
     const sa = scores[a] as number;
     const sb = scores[b] as number;
     return sa < sb || (sa === sb && a > b);
   };
-  const siftDown = (from: number): void => {
-    const item = heap[from] as number;
-    let at = from;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= filled) break;
-      if (child + 1 < filled && worse(heap[child + 1] as number, heap[child] as number)) child += 1;
-      if (!worse(heap[child] as number, item)) break;
-      heap[at] = heap[child] as number;
-      at = child;
-    }
-    heap[at] = item;
-  };
-  for (let i = 0; i < count; i++) {
-    const ordinal = ordinals[i] as number;
-    if (filled < size) {
+  for (let ordinal = 0; ordinal < limit; ordinal++) {
+    const score = scores[ordinal] as number;
+    if (!(score > 0) && matched?.[ordinal] !== 1) continue;
+    if (filled < k) {
       let at = filled++;
       while (at > 0) {
         const parent = (at - 1) >> 1;
@@ -44,10 +32,21 @@ export function topK(ordinals: ArrayLike<number>, count: number, scores: ArrayLi
         at = parent;
       }
       heap[at] = ordinal;
-    } else if (worse(heap[0] as number, ordinal)) {
-      heap[0] = ordinal;
-      siftDown(0);
+      continue;
     }
+    // Ordinals come in ascending order, so one with the root's score is worse than the root: only more gets in.
+    if (!(score > (scores[heap[0] as number] as number))) continue;
+    heap[0] = ordinal;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= filled) break;
+      if (child + 1 < filled && worse(heap[child + 1] as number, heap[child] as number)) child += 1;
+      if (!worse(heap[child] as number, ordinal)) break;
+      heap[at] = heap[child] as number;
+      at = child;
+    }
+    heap[at] = ordinal;
   }
   const best: ScoredChunk[] = [];
   for (let i = 0; i < filled; i++) best.push({ ordinal: heap[i] as number, score: scores[heap[i] as number] as number });
