@@ -6,7 +6,12 @@ import { dirname } from 'node:path';
  * manifest written afterwards never points at a file whose bytes are still only in the page cache.
  */
 export async function writeNewFile(path: string, data: Uint8Array | string): Promise<void> {
-  const handle = await open(path, 'wx');
+  await writeAndSync(path, data, 'wx');
+}
+
+/** Writes `data` to `path`, opened with `flags`, and flushes it to disk. */
+async function writeAndSync(path: string, data: Uint8Array | string, flags: 'w' | 'wx'): Promise<void> {
+  const handle = await open(path, flags);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -35,13 +40,7 @@ export async function syncDirectory(path: string): Promise<void> {
  */
 export async function replaceFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
   const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeAndSync(temp, data, 'w');
   await rename(temp, path);
   await syncDirectory(dirname(path));
 }
