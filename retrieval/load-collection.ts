@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
 import { createStaticEmbedder } from '../index/embed/static-model/load.ts';
@@ -68,8 +69,4 @@ export async function loadCollection(
   }
   const collection: Collection = { documents, chunks, lexical, dense: createDenseRetriever(embedder, vectors) };
   return { collection, meta, generation: loaded.manifest.generation, vectors, embedder };
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { env, pipeline, Tensor } from '@xenova/transformers';
 
 /** Which side of retrieval a text is on; some models embed questions and passages differently. */
@@ -146,7 +147,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
       const order = texts.map((_, i) => i).sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
       const vectors = new Array<Float32Array>(texts.length);
       for (let start = 0; start < order.length; start += batchSize) {
-        if (start > 0) await new Promise((done) => setImmediate(done));
+        if (start > 0) await yieldToEventLoop();
         const batch = order.slice(start, start + batchSize);
         const embedded = await run(batch.map((i) => prefix + (texts[i] as string)));
         batch.forEach((i, j) => (vectors[i] = embedded[j] as Float32Array));

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GlossaryEntry } from '../../../retrieval/analyze/glossary.ts';
 import { gatherModel } from './onnx.ts';
 import { CONTINUATION, MAX_WORD_CHARS, SPECIAL_TOKENS, WordPieceEncoder, isPunctuation } from './tokenize.ts';
@@ -264,8 +265,4 @@ function tokenizerJson(vocab: Vocab): object {
 
 function json(value: object): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
