@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationQuote, linkTarget, truncate } from './citations.ts';
+import { citationQuote, truncate } from './citations.ts';
 import { SEED_PASSAGE, seedCitation } from './testing/answers.ts';
 
 describe('citationQuote', () => {
@@ -29,15 +29,5 @@ describe('truncate', () => {
     // 📈 is two UTF-16 code units; a cut between them would leave half a character.
     expect(truncate('금리📈인하', 4)).toBe('금리…');
     expect(truncate('금리📈인하', 5)).toBe('금리📈…');
-  });
-});
-
-describe('linkTarget', () => {
-  it('accepts http(s) URLs and nothing else', () => {
-    expect(linkTarget('https://newsdao.kr/4601')).toBe('https://newsdao.kr/4601');
-    expect(linkTarget('http://example.com/a b')).toBe('http://example.com/a%20b');
-    expect(linkTarget('javascript:alert(1)')).toBeUndefined();
-    expect(linkTarget('newsdao.kr/4601')).toBeUndefined();
-    expect(linkTarget(null)).toBeUndefined();
   });
 });

@@ -31,14 +31,3 @@ export function truncate(text: string, maxChars: number): string {
   if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
   return `${text.slice(0, cut).trimEnd()}…`;
 }
-
-/** A link target that is safe to put in a chat message: only http(s) URLs, else none. */
-export function linkTarget(source: string | null): string | undefined {
-  if (!source) return undefined;
-  try {
-    const url = new URL(source);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,8 +1,8 @@
+import { safeHttpUrl } from '../../retrieval/safe-link.ts';
 import { getDocument } from './api.ts';
 import type { Citation, DocumentView } from './api-types.ts';
 import { h, replaceChildren } from './dom.ts';
 import type { Messages } from './i18n.ts';
-import { safeHttpUrl } from './links.ts';
 import { locatePassage, segmentText } from './segments.ts';
 
 /**

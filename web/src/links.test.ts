@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepLink, MAX_QUESTION_LENGTH, questionFromSearch, safeHttpUrl } from './links.ts';
+import { deepLink, MAX_QUESTION_LENGTH, questionFromSearch } from './links.ts';
 
 describe('questionFromSearch', () => {
   it('reads a Korean question from ?q=, decoded and trimmed', () => {
@@ -26,21 +26,5 @@ describe('deepLink', () => {
     const link = deepLink('http://127.0.0.1:3000/?q=old#turn-1', 'AI 팩토리를 몇 개로 늘리나요?');
     expect(link).toBe('http://127.0.0.1:3000/?q=AI+%ED%8C%A9%ED%86%A0%EB%A6%AC%EB%A5%BC+%EB%AA%87+%EA%B0%9C%EB%A1%9C+%EB%8A%98%EB%A6%AC%EB%82%98%EC%9A%94%3F');
     expect(questionFromSearch(new URL(link).search)).toBe('AI 팩토리를 몇 개로 늘리나요?');
-  });
-});
-
-describe('safeHttpUrl', () => {
-  it('keeps http and https links', () => {
-    expect(safeHttpUrl('https://newsdao.kr/4601')).toBe('https://newsdao.kr/4601');
-    expect(safeHttpUrl('http://korea.kr')).toBe('http://korea.kr/');
-  });
-
-  it('refuses script, data and relative links, and missing ones', () => {
-    expect(safeHttpUrl('javascript:alert(1)')).toBeUndefined();
-    expect(safeHttpUrl(' JavaScript:alert(1)')).toBeUndefined();
-    expect(safeHttpUrl('data:text/html,<script>alert(1)</script>')).toBeUndefined();
-    expect(safeHttpUrl('/etc/passwd')).toBeUndefined();
-    expect(safeHttpUrl(null)).toBeUndefined();
-    expect(safeHttpUrl('')).toBeUndefined();
   });
 });

@@ -13,17 +13,3 @@ export function deepLink(base: string, question: string): string {
   url.searchParams.set('q', question);
   return url.href;
 }
-
-/**
- * `source` when it is an http(s) address, else undefined. A document's source comes from its own text, so a
- * `javascript:` or `data:` link in it must not become a clickable link.
- */
-export function safeHttpUrl(source: string | null | undefined): string | undefined {
-  if (!source) return undefined;
-  try {
-    const url = new URL(source);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,7 +1,7 @@
+import { safeHttpUrl } from '../../retrieval/safe-link.ts';
 import type { Citation } from './api-types.ts';
 import { h } from './dom.ts';
 import type { Messages } from './i18n.ts';
-import { safeHttpUrl } from './links.ts';
 import { segmentText } from './segments.ts';
 
 /** What a citation card needs from the page around it. */

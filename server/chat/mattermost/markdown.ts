@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
-import { citationQuote, DEFAULT_QUOTE_CHARS, linkTarget, shownPassages, truncate } from '../citations.ts';
+import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
+import { citationQuote, DEFAULT_QUOTE_CHARS, shownPassages, truncate } from '../citations.ts';
 import { sourcesHeading } from '../messages.ts';
 
 /** Mattermost's limit on the length of a post, in characters. */
@@ -52,7 +53,7 @@ export function answerMarkdown(answer: Answer, options: AnswerMarkdownOptions = 
 /** `**[n]** [title](source)` and the quote on the next line, as a block quote. */
 function citationMarkdown(citation: Citation, quoteChars: number): string {
   const title = escapeMarkdown(truncate(citation.title, 200));
-  const url = linkTarget(citation.source);
+  const url = safeHttpUrl(citation.source);
   // A parenthesis would end the Markdown link target early (URL parsing already encoded spaces).
   const heading = url ? `[${title}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : title;
   return `**[${citation.n}]** ${heading}\n> ${escapeMarkdown(citationQuote(citation, quoteChars))}`;

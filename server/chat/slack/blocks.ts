@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
-import { citationQuote, DEFAULT_QUOTE_CHARS, linkTarget, shownPassages, truncate } from '../citations.ts';
+import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
+import { citationQuote, DEFAULT_QUOTE_CHARS, shownPassages, truncate } from '../citations.ts';
 import { sourcesHeading } from '../messages.ts';
 
 /** Block Kit's limit on the text of one section block. */
@@ -72,7 +73,7 @@ const URL_CHARS = 1000;
 /** `*[n]* <source|title>` and the quote on the next line, as a block quote. */
 function citationText(citation: Citation, quoteChars: number): string {
   const title = escapedWithin(citation.title, TITLE_CHARS);
-  const url = linkTarget(citation.source);
+  const url = safeHttpUrl(citation.source);
   // `|` ends a link target in mrkdwn, so one inside the URL is percent-encoded.
   const target = url && url.length <= URL_CHARS ? escapeSlackText(url).replace(/\|/g, '%7C') : undefined;
   const heading = `*[${citation.n}]* ${target ? `<${target}|${title}>` : title}\n>`;
