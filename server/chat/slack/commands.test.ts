@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatRoutes } from '../index.ts';
-import { startFakeSlack, type FakeSlack } from '../testing/fake-slack.ts';
-import { openSeedService, type SeedService } from '../testing/seed-service.ts';
-import { commandForm, slackRequest, TEST_SIGNING_SECRET } from '../testing/slack-request.ts';
+import { describe, expect, it } from 'vitest';
+import { commandForm, slackRequest } from '../testing/slack-request.ts';
+import { useSlackTestbed } from '../testing/slack-testbed.ts';
 import type { SlackBlock } from './blocks.ts';
 import type { SlackOptions } from './options.ts';
 
-let seed: SeedService;
-let slack: FakeSlack;
-let tasks: Promise<void>[];
-let logs: string[];
+const bed = useSlackTestbed();
 
-beforeAll(async () => {
-  [seed, slack] = await Promise.all([openSeedService(), startFakeSlack()]);
-});
-afterAll(async () => {
-  await Promise.all([seed.dispose(), slack.close()]);
-});
-beforeEach(() => {
-  slack.reset();
-  tasks = [];
-  logs = [];
-});
-
-/** The chat routes over the seed collection, talking to the fake Slack. */
+/** The chat routes, with time enough to answer inline unless a test gives less. */
 function routes(options: Partial<SlackOptions> = {}, ready = true) {
-  return chatRoutes({
-    service: () => (ready ? seed.service : undefined),
-    slack: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', apiBaseUrl: slack.apiBaseUrl, responseType: 'ephemeral', inlineBudgetMs: 60_000, ...options },
-    log: (message) => logs.push(message),
-    onBackgroundTask: (task) => tasks.push(task),
-  });
+  return bed.routes({ inlineBudgetMs: 60_000, ...options }, ready);
 }
 
 interface CommandReply {
@@ -93,27 +71,27 @@ describe('POST /slack/commands', () => {
   });
 
   it('acknowledges at once and posts the answer to response_url when it may take longer than the budget', async () => {
-    const form = commandForm(ROBOT_QUESTION, { response_url: slack.responseUrl('T0TEAM/1/late') });
+    const form = commandForm(ROBOT_QUESTION, { response_url: bed.slack.responseUrl('T0TEAM/1/late') });
     const res = await routes({ inlineBudgetMs: 0, responseType: 'in_channel' }).request(slackRequest('/slack/commands', form));
     expect(await res.json()).toEqual({ response_type: 'ephemeral', text: 'Looking it up in the documents…' });
-    await Promise.all(tasks);
-    expect(slack.requests).toHaveLength(1);
-    const [posted] = slack.requests;
+    await Promise.all(bed.tasks);
+    expect(bed.slack.requests).toHaveLength(1);
+    const [posted] = bed.slack.requests;
     expect(posted?.path).toBe('/response/T0TEAM/1/late');
     const body = posted?.json as CommandReply;
     expect(body.response_type).toBe('in_channel');
     expect(body.text).toBe(`${ROBOT_SENTENCE} [1]`);
     expect(body.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
-    expect(logs).toEqual([]);
+    expect(bed.logs).toEqual([]);
   });
 
   it('logs, and keeps serving, when the late answer cannot be delivered', async () => {
-    slack.queue((_, res) => res.writeHead(404).end('expired_url'));
-    const form = commandForm(ROBOT_QUESTION, { response_url: slack.responseUrl('T0TEAM/1/expired') });
+    bed.slack.queue((_, res) => res.writeHead(404).end('expired_url'));
+    const form = commandForm(ROBOT_QUESTION, { response_url: bed.slack.responseUrl('T0TEAM/1/expired') });
     const res = await routes({ inlineBudgetMs: 0 }).request(slackRequest('/slack/commands', form));
     expect(res.status).toBe(200);
-    await Promise.all(tasks);
-    expect(logs).toEqual(['Chat: posting a slash command answer to response_url failed: response_url: Slack answered HTTP 404 expired_url.']);
+    await Promise.all(bed.tasks);
+    expect(bed.logs).toEqual(['Chat: posting a slash command answer to response_url failed: response_url: Slack answered HTTP 404 expired_url.']);
   });
 
   it("answers Slack's certificate check without asking anything", async () => {

@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatRoutes } from '../index.ts';
-import { startFakeSlack, type FakeSlack } from '../testing/fake-slack.ts';
-import { openSeedService, type SeedService } from '../testing/seed-service.ts';
-import { slackRequest, TEST_SIGNING_SECRET } from '../testing/slack-request.ts';
+import { describe, expect, it } from 'vitest';
+import { slackRequest } from '../testing/slack-request.ts';
+import { useSlackTestbed } from '../testing/slack-testbed.ts';
 import type { SlackBlock } from './blocks.ts';
 import { questionFromSlackText, questionOf, type SlackMessageEvent } from './events.ts';
 
-let seed: SeedService;
-let slack: FakeSlack;
-let tasks: Promise<void>[];
-let logs: string[];
-
-beforeAll(async () => {
-  [seed, slack] = await Promise.all([openSeedService(), startFakeSlack()]);
-});
-afterAll(async () => {
-  await Promise.all([seed.dispose(), slack.close()]);
-});
-beforeEach(() => {
-  slack.reset();
-  tasks = [];
-  logs = [];
-});
+const bed = useSlackTestbed();
 
 const BOT_USER = 'U0SEOGI';
 const ROBOT_SOURCE = '<https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>';
@@ -30,12 +13,7 @@ const ROBOT_SENTENCE = '또한, 산업은행은 AI 모델 개발 및 클라우�
 
 /** The chat routes over the seed collection, posting to the fake Slack. */
 function routes(ready = true) {
-  return chatRoutes({
-    service: () => (ready ? seed.service : undefined),
-    slack: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', apiBaseUrl: slack.apiBaseUrl, responseType: 'ephemeral' },
-    log: (message) => logs.push(message),
-    onBackgroundTask: (task) => tasks.push(task),
-  });
+  return bed.routes({}, ready);
 }
 
 /** An Events API delivery of `event`, as Slack signs and sends it. */
@@ -76,8 +54,8 @@ async function deliver(app: ReturnType<typeof routes>, ...requests: Request[]): 
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
   }
-  await Promise.all(tasks);
-  return slack.requests.map((r) => {
+  await Promise.all(bed.tasks);
+  return bed.slack.requests.map((r) => {
     expect(r.path).toBe('/api/chat.postMessage');
     return r.json as PostedMessage;
   });
@@ -107,10 +85,10 @@ describe('POST /slack/events', () => {
     const [message] = posted;
     expect(message?.channel).toBe('C0CHANNEL');
     expect(message?.thread_ts).toBe('1700000123.000200');
-    expect(slack.requests[0]?.headers.authorization).toBe('Bearer xoxb-test');
+    expect(bed.slack.requests[0]?.headers.authorization).toBe('Bearer xoxb-test');
     expect(message?.text).toBe(`${ROBOT_SENTENCE} [1]`);
     expect(message?.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
-    expect(logs).toEqual([]);
+    expect(bed.logs).toEqual([]);
   });
 
   it('answers an event once although Slack delivers it three times', async () => {
@@ -164,10 +142,10 @@ describe('POST /slack/events', () => {
   });
 
   it('logs, and keeps serving, when Slack refuses the reply', async () => {
-    slack.queue((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"not_in_channel"}'));
+    bed.slack.queue((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"not_in_channel"}'));
     const posted = await deliver(routes(), delivery('Ev0010', mention(`<@${BOT_USER}> 로봇 기업 우대금리는?`)));
     expect(posted).toHaveLength(1);
-    expect(logs).toEqual([
+    expect(bed.logs).toEqual([
       'Chat: answering Slack event Ev0010 failed: chat.postMessage: Slack answered "not_in_channel": invite the bot to the channel (/invite @Seogi).',
     ]);
   });
