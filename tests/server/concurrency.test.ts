@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../retrieval/types.ts';
 import { openLiveCollection } from '../../server/live-collection.ts';
 import type { DocumentSummary } from '../../server/service.ts';
-import { admin, appOver, listen, openSeedApp, postJson, type Listening, type SeedApp } from './support.ts';
+import { admin, appOver, listen, postJson, serveSeedApp } from './support.ts';
 
 const QUESTIONS = [
   'what rate cut for robot firms?',
@@ -29,16 +29,7 @@ const NEW_DOCUMENTS = [
   },
 ];
 
-let seed: SeedApp;
-let server: Listening;
-beforeAll(async () => {
-  seed = await openSeedApp();
-  server = await listen(seed.app);
-});
-afterAll(async () => {
-  await server.close();
-  seed.workspace.dispose();
-});
+const served = serveSeedApp();
 
 async function ask(url: string, question: string): Promise<{ status: number; answer: Answer }> {
   const res = await fetch(`${url}/api/ask`, postJson({ question }));
@@ -47,8 +38,8 @@ async function ask(url: string, question: string): Promise<{ status: number; ans
 
 describe('under load', () => {
   it('answers 500 concurrent questions while two documents are added, and both are searchable afterwards', async () => {
-    const asks = Array.from({ length: 500 }, (_, i) => ask(server.url, QUESTIONS[i % QUESTIONS.length]!));
-    const adds = NEW_DOCUMENTS.map(({ id, title, text }) => fetch(`${server.url}/api/documents`, postJson({ id, title, text }, admin())));
+    const asks = Array.from({ length: 500 }, (_, i) => ask(served.server.url, QUESTIONS[i % QUESTIONS.length]!));
+    const adds = NEW_DOCUMENTS.map(({ id, title, text }) => fetch(`${served.server.url}/api/documents`, postJson({ id, title, text }, admin())));
     const [answers, added] = await Promise.all([Promise.all(asks), Promise.all(adds)]);
 
     expect(answers.map((a) => a.status)).toEqual(Array(500).fill(200));
@@ -59,17 +50,17 @@ describe('under load', () => {
       if (question === '제주도 여행 코스 추천해줘') expect(answer.abstained).toBe(true);
     }
     expect(added.map((r) => r.status)).toEqual([201, 201]);
-    expect(seed.errors).toEqual([]);
+    expect(served.seed.errors).toEqual([]);
 
     for (const doc of NEW_DOCUMENTS) {
-      const { answer } = await ask(server.url, doc.question);
+      const { answer } = await ask(served.server.url, doc.question);
       expect(answer.answer).toContain(doc.fact);
       expect(answer.citations[0]?.docId).toBe(doc.id);
     }
   });
 
   it('keeps both documents across a restart', async () => {
-    const other = await listen(appOver(seed.workspace, await openLiveCollection(seed.workspace.config)).app);
+    const other = await listen(appOver(served.seed.workspace, await openLiveCollection(served.seed.workspace.config)).app);
     try {
       const { documents } = (await (await fetch(`${other.url}/api/documents`)).json()) as { documents: DocumentSummary[] };
       expect(documents.map((d) => d.id)).toEqual(expect.arrayContaining(['ai-voucher-2025', 'smart-farm']));

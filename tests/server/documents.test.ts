@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../retrieval/types.ts';
 import { openLiveCollection } from '../../server/live-collection.ts';
 import type { DocumentDetail, DocumentSummary } from '../../server/service.ts';
-import { admin, appOver, listen, openSeedApp, postJson, type Listening, type SeedApp } from './support.ts';
+import { admin, appOver, listen, postJson, serveSeedApp } from './support.ts';
 
 const VOUCHER = {
   id: 'ai-voucher-2025',
@@ -14,18 +14,9 @@ const VOUCHER = {
 };
 const VOUCHER_QUESTION = 'AI 바우처 신청 마감일은?';
 
-let seed: SeedApp;
-let server: Listening;
-beforeAll(async () => {
-  seed = await openSeedApp();
-  server = await listen(seed.app);
-});
-afterAll(async () => {
-  await server.close();
-  seed.workspace.dispose();
-});
+const served = serveSeedApp();
 
-const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+const api = (path: string, init?: RequestInit) => fetch(`${served.server.url}${path}`, init);
 
 async function askOver(url: string, question: string): Promise<Answer> {
   const res = await fetch(`${url}/api/ask`, postJson({ question }));
@@ -35,8 +26,8 @@ async function askOver(url: string, question: string): Promise<Answer> {
 
 /** A second server over the same DOCS_DIR and INDEX_DIR, as after a restart. */
 async function restarted<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const service = await openLiveCollection(seed.workspace.config);
-  const other = await listen(appOver(seed.workspace, service).app);
+  const service = await openLiveCollection(served.seed.workspace.config);
+  const other = await listen(appOver(served.seed.workspace, service).app);
   try {
     return await use(other.url);
   } finally {
@@ -50,13 +41,13 @@ describe('adding, asking and deleting a document', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('Location')).toBe('/api/documents/ai-voucher-2025');
     expect(await res.json()).toEqual({ id: VOUCHER.id, title: VOUCHER.title, source: VOUCHER.source, date: null, chunks: 1 });
-    const file = readFileSync(join(seed.workspace.config.docsDir, 'ai-voucher-2025.md'), 'utf8');
+    const file = readFileSync(join(served.seed.workspace.config.docsDir, 'ai-voucher-2025.md'), 'utf8');
     expect(file).toContain(VOUCHER.text);
     expect(file).toContain('title: AI 바우처 지원사업 공고');
   });
 
   it('answers the next question from the new document, citing it', async () => {
-    const answer = await askOver(server.url, VOUCHER_QUESTION);
+    const answer = await askOver(served.server.url, VOUCHER_QUESTION);
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain('바우처 신청 마감은 2025년 3월 31일이다. [1]');
     expect(answer.citations[0]).toMatchObject({
@@ -93,9 +84,9 @@ describe('adding, asking and deleting a document', () => {
     const res = await api('/api/documents/ai-voucher-2025', { method: 'DELETE', headers: admin() });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
-    expect(existsSync(join(seed.workspace.config.docsDir, 'ai-voucher-2025.md'))).toBe(false);
+    expect(existsSync(join(served.seed.workspace.config.docsDir, 'ai-voucher-2025.md'))).toBe(false);
     expect((await api('/api/documents/ai-voucher-2025')).status).toBe(404);
-    const answer = await askOver(server.url, VOUCHER_QUESTION);
+    const answer = await askOver(served.server.url, VOUCHER_QUESTION);
     expect(answer.citations.map((c) => c.docId)).not.toContain('ai-voucher-2025');
     expect(answer.answer).not.toContain('3월 31일');
   });
@@ -125,7 +116,7 @@ describe('uploading a file', () => {
     const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: 'smart-farm', title: '스마트팜 보급 계획', source: 'https://example.com/smart-farm', date: null, chunks: 1 });
-    const answer = await askOver(server.url, '스마트팜 온실 보급 목표 면적은?');
+    const answer = await askOver(served.server.url, '스마트팜 온실 보급 목표 면적은?');
     expect(answer.answer).toContain('농림축산식품부는 2027년까지 스마트팜 온실 7,000헥타르를 보급한다. [1]');
     expect(answer.citations[0]).toMatchObject({ docId: 'smart-farm', source: 'https://example.com/smart-farm' });
     expect((await api('/api/documents/smart-farm', { method: 'DELETE', headers: admin() })).status).toBe(204);
@@ -137,14 +128,14 @@ describe('uploading a file', () => {
     const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
     expect(res.status).toBe(201);
     expect(((await res.json()) as DocumentSummary).id).toBe('office-move');
-    expect(existsSync(join(seed.workspace.config.docsDir, 'office-move.md'))).toBe(true);
+    expect(existsSync(join(served.seed.workspace.config.docsDir, 'office-move.md'))).toBe(true);
     expect((await api('/api/documents/office-move', { method: 'DELETE', headers: admin() })).status).toBe(204);
   });
 });
 
 describe('without ADMIN_TOKEN', () => {
   it('refuses changes with 403 saying how to enable them, and changes nothing', async () => {
-    const { app } = appOver(seed.workspace, seed.service, { ADMIN_TOKEN: '' });
+    const { app } = appOver(served.seed.workspace, served.seed.service, { ADMIN_TOKEN: '' });
     for (const res of [
       await app.request('/api/documents', postJson(VOUCHER, admin())),
       await app.request('/api/documents/000_b1883f170ede4282', { method: 'DELETE', headers: admin() }),
@@ -154,6 +145,6 @@ describe('without ADMIN_TOKEN', () => {
       expect(error.code).toBe('ADMIN_DISABLED');
       expect(error.message).toContain('ADMIN_TOKEN');
     }
-    expect(seed.service.listDocuments()).toHaveLength(5);
+    expect(served.seed.service.listDocuments()).toHaveLength(5);
   });
 });

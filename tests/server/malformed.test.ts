@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../retrieval/types.ts';
 import { ASK_MAX_BYTES } from '../../server/routes/ask.ts';
-import { ADMIN_TOKEN, admin, listen, openSeedApp, type Listening, type SeedApp } from './support.ts';
+import { ADMIN_TOKEN, admin, serveSeedApp } from './support.ts';
 
 /** Uploads are limited to this in this file, so an oversized one is cheap to send. */
 const MAX_UPLOAD_BYTES = 4096;
@@ -120,16 +120,7 @@ const cases: Case[] = [
   },
 ];
 
-let seed: SeedApp;
-let server: Listening;
-beforeAll(async () => {
-  seed = await openSeedApp({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
-  server = await listen(seed.app);
-});
-afterAll(async () => {
-  await server.close();
-  seed.workspace.dispose();
-});
+const served = serveSeedApp({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
 
 type Send = (c: Case) => Promise<Response>;
 const init = (c: Case): RequestInit => ({
@@ -138,8 +129,8 @@ const init = (c: Case): RequestInit => ({
   ...(c.body === undefined ? {} : { body: typeof c.body === 'function' ? c.body() : c.body }),
 });
 const transports: Array<[string, () => Send]> = [
-  ['in process (app.request)', () => (c) => Promise.resolve(seed.app.request(c.path, init(c)))],
-  ['over HTTP on loopback', () => (c) => fetch(`${server.url}${c.path}`, init(c))],
+  ['in process (app.request)', () => (c) => Promise.resolve(served.seed.app.request(c.path, init(c)))],
+  ['over HTTP on loopback', () => (c) => fetch(`${served.server.url}${c.path}`, init(c))],
 ];
 
 describe.each(transports)('malformed requests, %s', (_transport, sender) => {
@@ -169,22 +160,22 @@ describe.each(transports)('malformed requests, %s', (_transport, sender) => {
     const res = await send({ name: 'ask', ...ask({ question: 'what rate cut for robot firms?' }), status: 200, code: '' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Answer).answer).toContain('1.2%p');
-    expect(seed.errors).toEqual([]);
-    expect(seed.service.listDocuments()).toHaveLength(5);
+    expect(served.seed.errors).toEqual([]);
+    expect(served.seed.service.listDocuments()).toHaveLength(5);
   });
 });
 
 describe('broken connections', () => {
   it('survive a client that hangs up in the middle of a body', async () => {
     await new Promise<void>((resolve) => {
-      const req = httpRequest(`${server.url}/api/ask`, { method: 'POST', headers: { ...json, 'Content-Length': '1000' } });
+      const req = httpRequest(`${served.server.url}/api/ask`, { method: 'POST', headers: { ...json, 'Content-Length': '1000' } });
       req.on('error', () => resolve());
       req.write('{"question":"금리', () => {
         req.destroy();
         resolve();
       });
     });
-    const res = await fetch(`${server.url}/api/ask?q=${encodeURIComponent('AI 팩토리를 몇 개로 확대하나요?')}`);
+    const res = await fetch(`${served.server.url}/api/ask?q=${encodeURIComponent('AI 팩토리를 몇 개로 확대하나요?')}`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as Answer).answer).toContain('500개');
   });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
 import { openLiveCollection, type LiveCollection } from '../../server/live-collection.ts';
@@ -71,6 +72,35 @@ export function listen(app: OpenAPIHono): Promise<Listening> {
       });
     });
   });
+}
+
+/**
+ * The seed app (built from `env` as by {@link openSeedApp}) listening on a free loopback port for the calling test
+ * file: started in `beforeAll`, closed and its workspace removed in `afterAll`.
+ */
+export function serveSeedApp(env: NodeJS.ProcessEnv = {}): { readonly seed: SeedApp; readonly server: Listening } {
+  let seed: SeedApp | undefined;
+  let server: Listening | undefined;
+  beforeAll(async () => {
+    seed = await openSeedApp(env);
+    server = await listen(seed.app);
+  });
+  afterAll(async () => {
+    await server?.close();
+    seed?.workspace.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The seed app is started by beforeAll; use it inside tests.');
+    return value;
+  };
+  return {
+    get seed() {
+      return started(seed);
+    },
+    get server() {
+      return started(server);
+    },
+  };
 }
 
 /** Headers of an admin request. */
