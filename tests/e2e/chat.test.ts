@@ -1,25 +1,15 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/seogi-server.ts';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, type OpenedPage } from './support/browser.ts';
+import { useServerAndBrowser } from './support/testbed.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 /** Opens the page, runs `body`, and fails when the page threw or logged an error (a CSP violation, say). */
 async function withPage(options: Parameters<typeof openPage>[1], body: (opened: OpenedPage) => Promise<void>, path = '/'): Promise<void> {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(e2e.browser, options);
   try {
-    await opened.page.goto(server.url + path);
+    await opened.page.goto(e2e.server.url + path);
     await body(opened);
     expect(opened.errors).toEqual([]);
   } finally {
@@ -169,13 +159,13 @@ describe('the chat page', () => {
 
   it('copies a link to an answer that asks the same question when opened', async () => {
     await withPage({ locale: 'en-US' }, async ({ context, page }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.url });
       await typeQuestion(page, 'AI 유니콘 목표는?');
       const reply = await replyOf(page, 0);
       await reply.getByRole('button', { name: 'Copy link' }).click();
       await reply.locator('.copy-status', { hasText: 'Link copied.' }).waitFor();
       const link = await page.evaluate('navigator.clipboard.readText()');
-      expect(link).toBe(`${server.url}/?q=AI+%EC%9C%A0%EB%8B%88%EC%BD%98+%EB%AA%A9%ED%91%9C%EB%8A%94%3F`);
+      expect(link).toBe(`${e2e.server.url}/?q=AI+%EC%9C%A0%EB%8B%88%EC%BD%98+%EB%AA%A9%ED%91%9C%EB%8A%94%3F`);
 
       const shared = await context.newPage();
       await shared.goto(String(link));

@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, openPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/seogi-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactPath, openPage } from './support/browser.ts';
+import { useServerAndBrowser } from './support/testbed.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const QUESTION = 'AI 유니콘 목표는?';
 
@@ -83,9 +73,9 @@ describe.each([
 ])('on a $name ($viewport.width×$viewport.height)', ({ name, viewport }) => {
   it('shows the answer readable, on screen, without sideways scrolling, with AA contrast', async () => {
     // Reduced motion makes the scroll to the new answer instant, so the screenshot shows where it settles.
-    const { context, page, errors } = await openPage(browser, { locale: 'ko-KR', viewport, reducedMotion: 'reduce' });
+    const { context, page, errors } = await openPage(e2e.browser, { locale: 'ko-KR', viewport, reducedMotion: 'reduce' });
     try {
-      await page.goto(`${server.url}/?q=${encodeURIComponent(QUESTION)}`);
+      await page.goto(`${e2e.server.url}/?q=${encodeURIComponent(QUESTION)}`);
       const answer = page.locator('.turn .reply[aria-busy="false"] .answer-text');
       await answer.waitFor();
       await page.screenshot({ path: artifactPath(`chat-${name}.png`) });

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/seogi-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useServerAndBrowser } from './support/testbed.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 
 // Each payload sets the flag and opens a dialog if it ever runs.
 const SCRIPT_TAG = '<script>window.__seogiPwned = true; alert("script")</script>';
@@ -17,30 +15,24 @@ const TEXT = [
 ].join('\n\n');
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const response = await fetch(`${server.url}/api/documents`, {
+  const response = await fetch(`${e2e.server.url}/api/documents`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${e2e.server.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ id: 'sunflower-probe', title: TITLE, source: 'https://example.com/sunflower', text: TEXT }),
   });
   if (response.status !== 201) throw new Error(`Adding the probe document failed: ${response.status} ${await response.text()}`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('content from documents', () => {
   it('is shown as text: a document with script and img tags runs nothing, in the answer and in the document view', async () => {
-    const { context, page, errors } = await openPage(browser, { locale: 'ko-KR' });
+    const { context, page, errors } = await openPage(e2e.browser, { locale: 'ko-KR' });
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     try {
-      await page.goto(`${server.url}/?q=${encodeURIComponent('해바라기 농장 보안 점검 결과는?')}`);
+      await page.goto(`${e2e.server.url}/?q=${encodeURIComponent('해바라기 농장 보안 점검 결과는?')}`);
       const reply = page.locator('.turn .reply[aria-busy="false"]');
       await reply.waitFor();
       const shown = (await reply.textContent()) ?? '';
