@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** Earlier turns of the conversation, oldest first, sent as the request's `history`. */
+const history = z.array(z.object({ question: z.string().min(1) })).optional();
+
 const answerable = z.object({
   id: z.string(),
   lang: z.enum(['ko', 'en']),
   question: z.string().min(1),
+  history,
   evidence: z.array(z.string().min(1)).min(1),
   answer: z.string().min(1),
 });
@@ -12,6 +16,7 @@ const outOfScope = z.object({
   id: z.string(),
   lang: z.enum(['ko', 'en']),
   question: z.string().min(1),
+  history,
   abstain: z.literal(true),
 });
 

@@ -14,7 +14,7 @@ export interface EvalReport {
 /** Asks every question in `mode` and scores the answers. */
 export async function runEval(engine: AnswerEngine, cases: readonly EvalCase[], mode: RetrievalMode): Promise<EvalReport> {
   const results: CaseResult[] = [];
-  for (const c of cases) results.push(judge(c, await engine.ask({ question: c.question }, mode)));
+  for (const c of cases) results.push(judge(c, await engine.ask({ question: c.question, history: c.history }, mode)));
   const of = (lang: string) => summarize(results.filter((r) => r.case.lang === lang));
   return { mode, ko: of('ko'), en: of('en'), all: summarize(results), results };
 }
