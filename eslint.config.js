@@ -18,4 +18,21 @@ export default tseslint.config(
     files: ['web/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Data flows one way: index/ builds, retrieval/ answers from what it built, server/ serves the answers.
+  {
+    files: ['index/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: floors('index/ builds the index', ['retrieval', 'server', 'web']) }] },
+  },
+  {
+    files: ['retrieval/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: floors('retrieval/ answers below the HTTP surface', ['server', 'web']) }] },
+  },
 );
+
+/** Import patterns that reach into the named top-level folders from a lower layer. */
+function floors(layer, folders) {
+  return folders.map((folder) => ({
+    group: [`**/${folder}/**`],
+    message: `${layer}: it must not import from ${folder}/, which sits above it.`,
+  }));
+}

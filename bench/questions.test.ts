@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlossary } from '../retrieval/analyze/glossary.ts';
+import { parseGlossary } from '../index/analyze/glossary.ts';
 import { evalQuestions, generateQuestions } from './questions.ts';
 import { createRandom } from './random.ts';
 import type { SeedText } from './seed-text.ts';

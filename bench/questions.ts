@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
-import type { GlossaryEntry } from '../retrieval/analyze/glossary.ts';
+import type { GlossaryEntry } from '../index/analyze/glossary.ts';
 import { readEvalCases } from '../retrieval/eval/dataset.ts';
 import type { Random } from './random.ts';
 import { varyNumbers, type SeedText } from './seed-text.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
 import { loadDocuments } from '../index/load/index.ts';
-import { splitSentences } from '../retrieval/analyze/sentences.ts';
+import { splitSentences } from '../index/analyze/sentences.ts';
 import type { Random } from './random.ts';
 
 /** The raw material of synthetic text: cleaned sentences and titles of a real collection. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseGlossary } from '../retrieval/analyze/glossary.ts';
+import { parseGlossary } from './analyze/glossary.ts';
 import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
 import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/embedder.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../retrieval/analyze/sentences.ts';
+import { splitSentences } from './analyze/sentences.ts';
 import { chunkDocument } from './chunk.ts';
 import { PROJECT_ROOT } from './config.ts';
 import { loadDocuments } from './load/index.ts';

@@ -1,4 +1,4 @@
-import { splitSentences, type SentenceSpan } from '../retrieval/analyze/sentences.ts';
+import { splitSentences, type SentenceSpan } from './analyze/sentences.ts';
 import type { Chunk, Document } from './types.ts';
 
 /** How documents are cut into passages. */

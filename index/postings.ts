@@ -1,4 +1,4 @@
-import { analyze } from '../retrieval/analyze/terms.ts';
+import { analyze } from './analyze/terms.ts';
 import type { Chunk } from './types.ts';
 
 /**

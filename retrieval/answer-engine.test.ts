@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIndex, type SeedWorkspace } from '../tests/support/seed-index.ts';
-import { loadGlossary } from './analyze/glossary.ts';
+import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine } from './answer-engine.ts';
 import { NOT_FOUND } from './answer/messages.ts';
 import { loadCollection, type LoadedCollection } from './load-collection.ts';

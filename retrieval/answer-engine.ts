@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from './analyze/glossary.ts';
+import type { GlossaryEntry } from '../index/analyze/glossary.ts';
 import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
 import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readIndexConfig } from '../index/config.ts';
 import { createProgressReporter } from '../index/progress.ts';
-import { loadGlossary } from './analyze/glossary.ts';
+import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type RetrievalMode } from './answer-engine.ts';
 import { openCollection } from './open-collection.ts';
 import type { Answer } from './types.ts';

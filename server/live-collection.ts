@@ -18,7 +18,7 @@ import { buildPostings, termFrequencies } from '../index/postings.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import type { Chunk, Document } from '../index/types.ts';
-import { loadGlossary } from '../retrieval/analyze/glossary.ts';
+import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
 import type { Collection } from '../retrieval/collection.ts';
 import type { LoadedCollection } from '../retrieval/load-collection.ts';

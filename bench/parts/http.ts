@@ -2,7 +2,7 @@ import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autoc
 import { summarizeBusiestProfile } from '../cpu-profile.ts';
 import { startServer } from '../processes.ts';
 import { readIndexConfig } from '../../index/config.ts';
-import { loadGlossary } from '../../retrieval/analyze/glossary.ts';
+import { loadGlossary } from '../../index/analyze/glossary.ts';
 import { evalQuestions, generateQuestions } from '../questions.ts';
 import { createRandom } from '../random.ts';
 import { figure, type Figure } from '../report.ts';

@@ -2,7 +2,7 @@ import { readIndexConfig } from '../../index/config.ts';
 import { VectorIndex, type VectorHit } from '../../index/embed/vector-index.ts';
 import { INDEX_FILES, indexMetaSchema } from '../../index/layout.ts';
 import { IndexStore } from '../../index/store/index-store.ts';
-import { loadGlossary } from '../../retrieval/analyze/glossary.ts';
+import { loadGlossary } from '../../index/analyze/glossary.ts';
 import { AnswerEngine } from '../../retrieval/answer-engine.ts';
 import { loadCollection } from '../../retrieval/load-collection.ts';
 import { profileWhile, summarizeProfile } from '../cpu-profile.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGlossary, parseGlossary, type GlossaryEntry } from '../../retrieval/analyze/glossary.ts';
+import { loadGlossary, parseGlossary, type GlossaryEntry } from '../analyze/glossary.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 

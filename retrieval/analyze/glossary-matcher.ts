@@ -1,5 +1,5 @@
-import type { GlossaryEntry } from './glossary.ts';
-import { splitWords, type Word } from './words.ts';
+import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
+import { splitWords, type Word } from '../../index/analyze/words.ts';
 
 /** A glossary concept found in a text, covering `words[first…last]`. */
 export interface GlossaryMatch {

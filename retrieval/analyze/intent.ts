@@ -1,7 +1,7 @@
 /** What kind of answer a question asks for, which decides what a good answer sentence must contain. */
 export type QueryIntent = 'amount' | 'count' | 'percent' | 'date' | 'person' | 'general';
 
-import { splitWords } from './words.ts';
+import { splitWords } from '../../index/analyze/words.ts';
 
 /** Units a number needs for each numeric intent to count as an answer (see `NumberToken.unit`). */
 const INTENT_UNITS: Partial<Record<QueryIntent, readonly string[]>> = {

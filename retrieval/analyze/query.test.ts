@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlossary } from './glossary.ts';
+import { parseGlossary } from '../../index/analyze/glossary.ts';
 import { GlossaryMatcher } from './glossary-matcher.ts';
 import { detectIntent, detectLanguage } from './intent.ts';
 import { QueryAnalyzer } from './query.ts';
-import { splitWords } from './words.ts';
+import { splitWords } from '../../index/analyze/words.ts';
 
 const glossary = parseGlossary(
   [

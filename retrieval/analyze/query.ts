@@ -1,8 +1,8 @@
-import type { GlossaryEntry } from './glossary.ts';
+import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
 import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
 import { detectIntent, detectLanguage, type QueryIntent } from './intent.ts';
-import { analyze, isStopword, wordTerms } from './terms.ts';
-import { splitWords, type Word } from './words.ts';
+import { analyze, isStopword, wordTerms } from '../../index/analyze/terms.ts';
+import { splitWords, type Word } from '../../index/analyze/words.ts';
 
 /** Glossary category of question words such as 얼마 / how much. */
 const QUESTION_CATEGORY = 'question';

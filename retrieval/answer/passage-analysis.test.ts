@@ -4,7 +4,7 @@ import { chunkDocument } from '../../index/chunk.ts';
 import { PROJECT_ROOT } from '../../index/config.ts';
 import { loadDocuments } from '../../index/load/index.ts';
 import type { Chunk } from '../../index/types.ts';
-import { analyze } from '../analyze/terms.ts';
+import { analyze } from '../../index/analyze/terms.ts';
 import { ANALYSED_PASSAGES_KEPT, analyzePassage } from './passage-analysis.ts';
 
 const seedChunks = (await loadDocuments(join(PROJECT_ROOT, 'seeds'))).flatMap((doc) => chunkDocument(doc));

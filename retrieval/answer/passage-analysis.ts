@@ -1,7 +1,7 @@
 import type { Chunk } from '../../index/types.ts';
-import { splitSentences } from '../analyze/sentences.ts';
-import { wordTerms } from '../analyze/terms.ts';
-import { splitWords, type Word } from '../analyze/words.ts';
+import { splitSentences } from '../../index/analyze/sentences.ts';
+import { wordTerms } from '../../index/analyze/terms.ts';
+import { splitWords, type Word } from '../../index/analyze/words.ts';
 import { LruCache } from './lru-cache.ts';
 
 /** A sentence of a passage with its analysed terms. */

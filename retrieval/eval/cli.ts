@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readIndexConfig } from '../../index/config.ts';
 import { createProgressReporter } from '../../index/progress.ts';
-import { loadGlossary } from '../analyze/glossary.ts';
+import { loadGlossary } from '../../index/analyze/glossary.ts';
 import { AnswerEngine, type RetrievalMode } from '../answer-engine.ts';
 import { openCollection } from '../open-collection.ts';
 import { readEvalCases } from './dataset.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../index/config.ts';
-import { loadGlossary } from '../../retrieval/analyze/glossary.ts';
+import { loadGlossary } from '../../index/analyze/glossary.ts';
 import { AnswerEngine } from '../../retrieval/answer-engine.ts';
 import { readEvalCases } from '../../retrieval/eval/dataset.ts';
 import { runEval, type EvalReport } from '../../retrieval/eval/run-eval.ts';

@@ -1,12 +1,12 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCollection } from '../retrieval/load-collection.ts';
-import { seedWorkspace, type SeedWorkspace } from '../tests/support/seed-index.ts';
-import { buildIndex } from './build.ts';
-import { STATIC_MODEL_ID } from './config.ts';
-import { GENERATIONS_DIR } from './store/generations.ts';
-import { IndexStoreError } from './store/index-store.ts';
+import { loadCollection } from '../../retrieval/load-collection.ts';
+import { seedWorkspace, type SeedWorkspace } from '../support/seed-index.ts';
+import { buildIndex } from '../../index/build.ts';
+import { STATIC_MODEL_ID } from '../../index/config.ts';
+import { GENERATIONS_DIR } from '../../index/store/generations.ts';
+import { IndexStoreError } from '../../index/store/index-store.ts';
 
 let workspace: SeedWorkspace;
 beforeEach(() => {

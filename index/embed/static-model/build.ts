@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { GlossaryEntry } from '../../../retrieval/analyze/glossary.ts';
+import type { GlossaryEntry } from '../../analyze/glossary.ts';
 import { gatherModel } from './onnx.ts';
 import { CONTINUATION, MAX_WORD_CHARS, SPECIAL_TOKENS, WordPieceEncoder, isPunctuation } from './tokenize.ts';
 import {

@@ -4,7 +4,7 @@
  * inflection pieces (companies → compan ##ies), numbers, and a fallback of every Hangul syllable and every character
  * seen, so no Korean word ever becomes `[UNK]`.
  */
-import type { GlossaryEntry } from '../../../retrieval/analyze/glossary.ts';
+import type { GlossaryEntry } from '../../analyze/glossary.ts';
 import { KOREAN_STOPWORDS, KOREAN_SUFFIXES, StemFinder } from './korean.ts';
 import { CONTINUATION, SPECIAL_TOKENS, isPunctuation, textWords } from './tokenize.ts';
 
