@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseGlossary } from './analyze/glossary.ts';
+import { ANALYZER_VERSION } from './analyze/terms.ts';
 import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
 import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/embedder.ts';
@@ -144,6 +145,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
         model: model.meta,
         glossaryHash,
         chunking,
+        analyzer: ANALYZER_VERSION,
       };
       await store.commit(indexFiles({ documents, chunks: storedChunks, postings, vectors, model: model.files }), meta);
       progress({ phase: 'write', done: 1, total: 1 });

@@ -61,6 +61,8 @@ export const indexMetaSchema = z.object({
   glossaryHash: z.string(),
   /** Identifies the chunking settings the chunks were cut with. */
   chunking: z.string(),
+  /** `ANALYZER_VERSION` of the postings; indexes written before it was recorded hold version 1. */
+  analyzer: z.number().int().positive().default(1),
 });
 
 /** What the manifest records about a built index, beside its files. */

@@ -34,12 +34,12 @@ export function termFrequencies(text: string): Map<string, number> {
 }
 
 /**
- * Builds postings for chunks, each referred to by its position in `chunks`. Terms are numbered in order of first
+ * Builds postings for chunks, each referred to by its position in `chunks` (a hole is a removed chunk). Terms are numbered in order of first
  * appearance. One pass gathers each chunk's distinct term ids with their counts (one dictionary lookup per term
  * occurrence, no map per chunk) and each term's document frequency; a second pass scatters the pairs into their term's
  * slice, so ordinals come out ascending without sorting.
  */
-export function buildPostings(chunks: readonly Chunk[]): Postings {
+export function buildPostings(chunks: ReadonlyArray<Chunk | undefined>): Postings {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const lengths = new Int32Array(chunks.length);
@@ -53,7 +53,13 @@ export function buildPostings(chunks: readonly Chunk[]): Postings {
   let lastChunk = new Uint32Array(1 << 12);
   let pairOf = new Uint32Array(1 << 12);
   for (let ordinal = 0; ordinal < chunks.length; ordinal++) {
-    const words = analyze((chunks[ordinal] as Chunk).text);
+    const chunk = chunks[ordinal];
+    if (!chunk) {
+      lengths[ordinal] = -1;
+      chunkStarts[ordinal + 1] = pairs;
+      continue;
+    }
+    const words = analyze(chunk.text);
     if (pairs + words.length > pairTerms.length) {
       pairTerms = grown(pairTerms, pairs + words.length);
       pairTfs = grown(pairTfs, pairs + words.length);

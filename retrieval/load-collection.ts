@@ -4,6 +4,8 @@ import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
 import { createStaticEmbedder } from '../index/embed/static-model/load.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
 import { decodeDocuments, INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
+import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
+import { buildPostings } from '../index/postings.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
 import type { Chunk } from '../index/types.ts';
@@ -25,7 +27,8 @@ export interface LoadedCollection {
 
 /**
  * Loads the committed index under `indexDir` into memory: documents, chunk table, BM25 postings, the HNSW graph and
- * the embedding model it was built with.
+ * the embedding model it was built with. Postings written by another version of the text analysis are made again from
+ * the chunks (the next `npm run index` or change to the collection stores them).
  * @throws IndexStoreError when there is no index, or it is corrupt, of another format, or built with another model
  * than `embedModel` (code `INDEX_MISMATCH`): vectors of two models are never mixed.
  */
@@ -55,7 +58,9 @@ export async function loadCollection(
     return stored && doc ? restoreChunk(stored, doc) : undefined;
   });
   await yieldToEventLoop();
-  const lexical = new LexicalIndex(decodePostings(loaded.read(INDEX_FILES.postings)));
+  // Postings made by another version of the analysis would miss terms that questions are now analysed into.
+  const current = meta.analyzer === ANALYZER_VERSION;
+  const lexical = new LexicalIndex(current ? decodePostings(loaded.read(INDEX_FILES.postings)) : buildPostings(chunks));
   await yieldToEventLoop();
   const efSearch = config.hnsw?.efSearch;
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
@@ -68,5 +73,5 @@ export async function loadCollection(
     );
   }
   const collection: Collection = { documents, chunks, lexical, dense: createDenseRetriever(embedder, vectors) };
-  return { collection, meta, generation: loaded.manifest.generation, vectors, embedder };
+  return { collection, meta: current ? meta : { ...meta, analyzer: ANALYZER_VERSION }, generation: loaded.manifest.generation, vectors, embedder };
 }

@@ -57,3 +57,17 @@ export function stripParticle(word: string): string {
 export function stemHangul(word: string): string {
   return stripParticle(stripParticle(word));
 }
+
+/** Quotative particles whose first syllable also ends many nouns: "데이모스라는" is 데이모스 + 라는, "청나라는" 청나라 + 는. */
+const AMBIGUOUS_SUFFIXES = ['라는', '라고'];
+
+/**
+ * The other stem a word may have when its ending reads two ways, else undefined: "청나라는" → "청나라" beside the stem
+ * "청나". Both are indexed, so the noun is found whichever it was.
+ */
+export function alternativeStem(word: string, stem: string): string | undefined {
+  for (const suffix of AMBIGUOUS_SUFFIXES) {
+    if (word.endsWith(suffix) && stem === word.slice(0, -suffix.length)) return word.slice(0, -1);
+  }
+  return undefined;
+}

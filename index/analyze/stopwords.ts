@@ -9,7 +9,8 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   she should so some such than that the their them then there these they this those through to too under until up very
   was we were what when where which while who whom why will with would you your yours tell please show give list explain
   describe know say said get got much many kind sort also there s t among within per via new called whose
-  does done make made take taken use used go going want need like one ones thing things`
+  does done make made take taken use used go going want need like one ones thing things behind beside besides toward
+  towards across along around inside outside upon onto beyond despite except near since throughout unlike versus without`
     .split(/\s+/)
     .filter(Boolean),
 );

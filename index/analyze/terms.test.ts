@@ -59,3 +59,23 @@ describe('numbers in Korean news', () => {
     expect(analyze('the 12th meeting')).toEqual(['#12', 'meet']);
   });
 });
+
+describe('English words', () => {
+  it('reads cardinal number words as numbers', () => {
+    expect(analyze('the five strategic sectors')).toEqual(['#5', 'strateg', 'sector']);
+    expect(analyze('Twelve')).toEqual(['#12']);
+  });
+
+  it('keeps the possessor of a possessive, with its offsets', () => {
+    const words = splitWords("What is K-SURE's product?");
+    expect(words.map((w) => w.stem)).toEqual(['what', 'is', 'k-sure', 'product']);
+    expect(words[2]).toMatchObject({ text: 'K-SURE', start: 8, end: 14 });
+  });
+});
+
+describe('ambiguous endings', () => {
+  it('indexes both stems of a noun ending in 라 before the topic particle', () => {
+    expect(analyze('청나라는')).toEqual(['청나', '나라', '=청나라']);
+    expect(analyze('데이모스라는')).toEqual(expect.arrayContaining(['=데이모스', '=데이모스라']));
+  });
+});

@@ -1,6 +1,12 @@
-import { isParticle } from './particles.ts';
+import { alternativeStem, isParticle } from './particles.ts';
 import { ENGLISH_STOPWORDS, KOREAN_STOPWORDS } from './stopwords.ts';
 import { splitWords, type Word } from './words.ts';
+
+/**
+ * Version of the analysis: raised whenever {@link analyze} gives other terms for some text. Postings made by another
+ * version are made again from the chunks when an index is loaded, since questions are analysed by this one.
+ */
+export const ANALYZER_VERSION = 2;
 
 /** Whether a word carries no topic: a question word, a filler, or a bare particle ("1.2%p까지"). */
 export function isStopword(word: Word): boolean {
@@ -17,15 +23,19 @@ export function isStopword(word: Word): boolean {
 /**
  * Index terms of one word. The same function serves documents and questions, so both sides always agree:
  * - Hangul: character bigrams of the particle-stripped stem (a one-syllable stem is its own term), plus the whole
- *   stem as `=stem` when it is longer than a bigram, so that exact compounds rank above scattered bigrams.
+ *   stem as `=stem` when it is longer than a bigram, so that exact compounds rank above scattered bigrams; a word whose
+ *   ending reads two ways ("청나라는") gets the terms of both stems.
  * - Latin: the light stem. Numbers: `#value+unit` and, when there is a unit, the bare `#value`. Han: the character.
  * Stopwords give no terms.
  */
 export function wordTerms(word: Word): string[] {
   if (isStopword(word)) return [];
   switch (word.kind) {
-    case 'hangul':
-      return hangulTerms(word.stem);
+    case 'hangul': {
+      const terms = hangulTerms(word.stem);
+      const other = alternativeStem(word.text, word.stem);
+      return other === undefined ? terms : [...new Set([...terms, ...hangulTerms(other)])];
+    }
     case 'number': {
       const bare = `#${word.stem.replace(/[^\d.]+$/, '')}`;
       const full = `#${word.stem}`;

@@ -1,4 +1,4 @@
-import { stemEnglish } from './english.ts';
+import { englishNumber, stemEnglish } from './english.ts';
 import { readNumber, type NumberToken } from './numbers.ts';
 import { stemHangul } from './particles.ts';
 
@@ -53,8 +53,12 @@ export function splitWords(text: string): Word[] {
         else if (isLatinJoiner(d) && end + 1 < n && (isLetter(text.charCodeAt(end + 1)) || isDigit(text.charCodeAt(end + 1)))) end += 2;
         else break;
       }
-      const run = text.slice(pos, end);
-      words.push({ kind: 'latin', text: run, stem: stemEnglish(run), start: pos, end });
+      // A possessive belongs to its word: "K-SURE's product" is about K-SURE.
+      const possessive = end - pos > 2 && /^'s$/i.test(text.slice(end - 2, end));
+      const run = text.slice(pos, possessive ? end - 2 : end);
+      const value = englishNumber(run);
+      const stem = value === undefined ? stemEnglish(run) : String(value);
+      words.push({ kind: value === undefined ? 'latin' : 'number', text: run, stem, start: pos, end: pos + run.length });
       pos = end;
     } else if (isHan(c)) {
       const ch = text[pos] as string;
