@@ -1,12 +1,13 @@
 import type { GlossaryEntry } from '../index/analyze/glossary.ts';
 import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
-import { coverage, coverageModel, knownShare, type CoverageModel } from './answer/coverage.ts';
+import { coverage, coverageModel, unknownContent, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
 import { dropNearDuplicates } from './answer/near-duplicates.ts';
 import { LruCache } from './answer/lru-cache.ts';
-import { analyzePassage } from './answer/passage-analysis.ts';
+import { analyzePassage, type PassageAnalysis } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
+import { shortAnswer } from './answer/short-answer.ts';
 import type { Collection } from './collection.ts';
 import { backgroundSimilarity } from './dense/background.ts';
 import { fuse, type FusionOptions } from './fuse.ts';
@@ -34,15 +35,11 @@ export interface AnswerEngineOptions {
   /** Default 'hybrid' (falls back to lexical when the collection has no dense index). */
   mode?: RetrievalMode;
   /**
-   * Abstain when the best passage expresses less than this weighted share of the question's known concepts. Default
-   * 0.5: an answer needs at least half of what the question is about.
+   * Abstain unless a sentence of the top passages, read in its passage, expresses at least this weighted share of the
+   * question. Default 0.5: an answer needs at least half of what the question is about (see `judgeSentence` for the
+   * rest of what it needs).
    */
   minCoverage?: number;
-  /**
-   * Abstain when less than this share of the question's words occur in the collection at all. Default 0.5: a question
-   * mostly in words no document uses is about something else.
-   */
-  minKnownShare?: number;
   /**
    * When the best dense match is this far above the similarity unrelated questions reach (see
    * `backgroundSimilarity`), half of `minCoverage` suffices. Default 0.2.
@@ -57,15 +54,17 @@ export interface AnswerEngineOptions {
   cacheSize?: number;
   query?: QueryAnalyzerOptions;
   fusion?: FusionOptions;
-  sentences?: SentenceSelectionOptions;
+  sentences?: Omit<SentenceSelectionOptions, 'minCoverage'>;
 }
+
+/** Closest passages offered beside a not-found answer. */
+const RELATED_WHEN_ABSTAINED = 3;
 
 export const defaultAnswerEngineOptions = {
   topK: 5,
   candidates: 50,
   mode: 'hybrid' as RetrievalMode,
   minCoverage: 0.5,
-  minKnownShare: 0.5,
   denseVouchMargin: 0.2,
   answerPassages: 3,
   rerankDepth: 20,
@@ -115,56 +114,74 @@ export class AnswerEngine {
   }
 
   private async answer(collection: Collection, request: AskRequest, mode: RetrievalMode, started: number): Promise<Answer> {
-    const query = this.analyzer.analyze(request.question, request.history ?? []);
+    const vocabulary = { has: (term: string) => collection.lexical.df(term) > 0 };
+    const query = this.analyzer.analyze(request.question, request.history ?? [], vocabulary);
     const topK = request.topK ?? this.options.topK;
-    const { ranked, denseMargin } = await this.rank(collection, query, request, mode);
+    const { ranked, denseMargin } = await this.rank(collection, query, mode);
     const model = coverageModel(query, collection.lexical);
     const candidates = ranked.slice(0, Math.max(topK * 3, this.options.rerankDepth)).flatMap(({ ordinal, score }) => {
       const chunk = collection.chunks[ordinal];
       return chunk ? [{ chunk, score }] : [];
     });
     const reranked = rerankByCoverage(candidates, query, model, this.options.rerank);
-    const passages = dropNearDuplicates(reranked, (p) => analyzePassage(p.chunk).terms, topK);
-    const answerPassages = passages.slice(0, this.options.answerPassages);
-    const covered = Math.max(0, ...answerPassages.map((p) => coverage(model, analyzePassage(p.chunk).terms, { currentOnly: true })));
+    const passages = dropNearDuplicates(reranked, (p) => this.analysis(collection, p).terms, topK);
     // Strong dense evidence vouches for a paraphrase that shares fewer words with the passage.
     const vouched = denseMargin !== undefined && denseMargin >= this.options.denseVouchMargin;
-    const enough = covered >= (vouched ? this.options.minCoverage / 2 : this.options.minCoverage);
-    const answerable = knownShare(model) >= this.options.minKnownShare && enough;
-    const sentences = answerable ? this.pickSentences(query, model, answerPassages) : [];
+    const minCoverage = vouched ? this.options.minCoverage / 2 : this.options.minCoverage;
+    const sentences =
+      unknownContent(model).length > 0 ? [] : this.pickSentences(collection, query, model, passages.slice(0, this.options.answerPassages), minCoverage);
     const tookMs = () => elapsed(started);
-    if (sentences.length === 0) {
-      const related = passages.slice(0, 3).map((p, i) => this.cite(collection, p, i + 1, []));
-      return { answer: NOT_FOUND[query.lang], abstained: true, citations: [], related: covered > 0 ? related : [], lang: query.lang, tookMs: tookMs() };
+    const first = sentences[0];
+    if (!first) {
+      const related = passages
+        .filter((p) => coverage(model, this.analysis(collection, p).terms, { currentOnly: true }) > 0)
+        .slice(0, RELATED_WHEN_ABSTAINED)
+        .map((p, i) => this.cite(collection, p, i + 1, []));
+      return { answer: NOT_FOUND[query.lang], short: null, abstained: true, citations: [], related, usedHistory: query.usedHistory, lang: query.lang, tookMs: tookMs() };
     }
-    const citations = passages.map((p, i) => this.cite(collection, p, i + 1, sentences.filter((s) => s.source === i)));
-    const answer = sentences.map((s) => `${s.text} [${s.source + 1}]`).join(' ');
-    return { answer, abstained: false, citations, related: [], lang: query.lang, tookMs: tookMs() };
+    // Cited passages are numbered in the order the answer first cites them; the rest follow as related passages.
+    const cited = [...new Set(sentences.map((s) => s.source))];
+    const numberOf = (source: number) => cited.indexOf(source) + 1;
+    const citations = cited.map((source, i) => this.cite(collection, passages[source] as Passage, i + 1, sentences.filter((s) => s.source === source)));
+    const related = passages
+      .filter((_, i) => !cited.includes(i))
+      .map((p, i) => this.cite(collection, p, cited.length + i + 1, []));
+    const answer = sentences.map((s) => `${s.text} [${numberOf(s.source)}]`).join(' ');
+    const span = shortAnswer(query, model, first);
+    const short = span ? { ...span, n: numberOf(first.source) } : null;
+    return { answer, short, abstained: false, citations, related, usedHistory: query.usedHistory, lang: query.lang, tookMs: tookMs() };
   }
 
   /**
    * Ranked candidates, and how far the best dense match stands above what unrelated questions reach (undefined when
    * the dense retriever is not used).
    */
-  private async rank(
-    collection: Collection,
-    query: AnalyzedQuery,
-    request: AskRequest,
-    mode: RetrievalMode,
-  ): Promise<{ ranked: ScoredChunk[]; denseMargin?: number }> {
+  private async rank(collection: Collection, query: AnalyzedQuery, mode: RetrievalMode): Promise<{ ranked: ScoredChunk[]; denseMargin?: number }> {
     const n = this.options.candidates;
     const lexical = mode === 'dense' ? [] : collection.lexical.search(query.terms, n);
     if (mode === 'lexical' || !collection.dense) return { ranked: lexical };
-    // A follow-up leans on the previous question for what it leaves unsaid.
-    const previous = request.history?.at(-1)?.question;
-    const dense = await collection.dense.search(previous ? `${previous} ${request.question}` : request.question, n);
+    const dense = await collection.dense.search(query.denseText, n);
     const denseMargin = (dense[0]?.score ?? 0) - (await backgroundSimilarity(collection.dense));
     return { ranked: mode === 'dense' ? dense : fuse([lexical, dense], this.options.fusion), denseMargin };
   }
 
-  private pickSentences(query: AnalyzedQuery, model: CoverageModel, passages: readonly Passage[]): SelectedSentence[] {
-    const sources = passages.map((p) => ({ sentences: analyzePassage(p.chunk).sentences, docId: p.chunk.docId, score: p.score }));
-    return selectSentences(query, model, sources, this.options.sentences);
+  private pickSentences(
+    collection: Collection,
+    query: AnalyzedQuery,
+    model: CoverageModel,
+    passages: readonly Passage[],
+    minCoverage: number,
+  ): SelectedSentence[] {
+    const sources = passages.map((p) => {
+      const { sentences, terms } = this.analysis(collection, p);
+      return { sentences, terms, docId: p.chunk.docId, score: p.score };
+    });
+    return selectSentences(query, model, sources, { ...this.options.sentences, minCoverage });
+  }
+
+  /** A passage's analysis; its document's title tells a caption that repeats it from the sentence it runs into. */
+  private analysis(collection: Collection, passage: Passage): PassageAnalysis {
+    return analyzePassage(passage.chunk, collection.documents.get(passage.chunk.docId)?.title);
   }
 
   private cite(collection: Collection, passage: Passage, n: number, sentences: readonly SelectedSentence[]): Citation {

@@ -17,16 +17,34 @@ export interface Citation {
   highlights: Array<{ start: number; end: number }>;
 }
 
+/** The part of the answer that answers the question by itself: a figure, a date, a name, a list. */
+export interface ShortAnswer {
+  /** The span, e.g. "최대 -1.2%p", "2,000억원", "포스코, LG전자, GS칼텍스, 현대자동차, 구글 클라우드". */
+  text: string;
+  /** The citation whose passage holds it. */
+  n: number;
+  /** Offsets into the document text: `document.text.slice(start, end) === text`. */
+  start: number;
+  end: number;
+}
+
 /** What Seogi answers to a question. */
 export interface Answer {
   /** Extracted sentences, each followed by its citation marker `[n]`; or the not-found message. */
   answer: string;
+  /** The span of the first answer sentence that answers the question, when it asks for a figure, date, name or list. */
+  short: ShortAnswer | null;
   /** True when the documents don't cover the question. */
   abstained: boolean;
-  /** The passages that answer it, best first (empty when abstained). */
+  /** The passages the answer cites, numbered from 1 in the order the answer first cites them (empty when abstained). */
   citations: Citation[];
-  /** When abstained: the closest passages, offered as "possibly related" (may be empty). */
+  /**
+   * Other passages retrieved for the question that the answer does not cite; when abstained, the closest passages,
+   * offered as "possibly related" (may be empty).
+   */
   related: Citation[];
+  /** Whether the question was read as a follow-up that borrows its topic from the earlier turns. */
+  usedHistory: boolean;
   /** Language of the question and of the answer's own words. */
   lang: 'ko' | 'en';
   tookMs: number;

@@ -6,6 +6,8 @@ export interface GlossaryMatch {
   entry: GlossaryEntry;
   first: number;
   last: number;
+  /** For a form found inside a longer compound ("펀드" in "AI혁신펀드"): the form, which stands for only part of the word. */
+  infix?: string;
 }
 
 /** Longest glossary form, in words, that is looked for. */
@@ -49,7 +51,9 @@ export class GlossaryMatcher {
       }
       const word = words[first] as Word;
       if (word.kind === 'hangul') {
-        for (const entry of this.infixEntries(word.stem)) found.push({ entry, first, last: first });
+        for (const { entry, infix } of this.infixEntries(word.stem)) {
+          found.push(infix === word.stem ? { entry, first, last: first } : { entry, first, last: first, infix });
+        }
       }
       first += 1;
     }
@@ -64,19 +68,20 @@ export class GlossaryMatcher {
     return undefined;
   }
 
-  /** Entries whose Korean form occurs inside `stem`, longest forms first, without overlapping one another. */
-  private infixEntries(stem: string): GlossaryEntry[] {
-    const result = new Set<GlossaryEntry>();
+  /** Entries whose Korean form occurs inside `stem`, with that form; longest forms first, none overlapping another. */
+  private infixEntries(stem: string): Array<{ entry: GlossaryEntry; infix: string }> {
+    const result: Array<{ entry: GlossaryEntry; infix: string }> = [];
     const taken = new Array<boolean>(stem.length).fill(false);
     for (let len = stem.length; len >= MIN_INFIX_CHARS; len--) {
       for (let i = 0; i + len <= stem.length; i++) {
-        const entries = this.infixes.get(stem.slice(i, i + len));
+        const infix = stem.slice(i, i + len);
+        const entries = this.infixes.get(infix);
         if (!entries || taken.slice(i, i + len).some(Boolean)) continue;
-        entries.forEach((e) => result.add(e));
+        for (const entry of entries) if (!result.some((r) => r.entry === entry)) result.push({ entry, infix });
         taken.fill(true, i, i + len);
       }
     }
-    return [...result];
+    return result;
   }
 }
 

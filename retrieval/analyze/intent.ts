@@ -1,40 +1,31 @@
-/** What kind of answer a question asks for, which decides what a good answer sentence must contain. */
-export type QueryIntent = 'amount' | 'count' | 'percent' | 'date' | 'person' | 'general';
-
-import { splitWords } from '../../index/analyze/words.ts';
-
-/** Units a number needs for each numeric intent to count as an answer (see `NumberToken.unit`). */
-const INTENT_UNITS: Partial<Record<QueryIntent, readonly string[]>> = {
-  // "얼마나 깎아줘" asks for a share as often as for a sum.
-  amount: ['조', '억', '만', '천', '원', '달러', '%', '%p'],
-  count: ['개', '개사', '개국', '곳', '명', '건', '대', '종'],
-  percent: ['%', '%p'],
-  date: ['년', '월', '일'],
-};
-
-/** Who-questions are answered by a named body or an office holder: "산업은행이", "안덕근 장관", "금융위원회". */
-const AGENT =
-  /(?:은행|공사|기금|공단|위원회|진흥원|평가원|연구원|재단|협회|청|처|[가-힣]부)(?=[은는이가와과의도,\s)]|$)|장관|대행|부총리|총리|대통령|의원|위원장|회장|사장|청장|원장|이사장|대표/g;
+import { readNumber } from '../../index/analyze/numbers.ts';
 
 /**
- * Whether a sentence holds the kind of thing the intent asks for: a number with a fitting unit for how much / how
- * many / what share / when, a body or office holder for who. Undefined for a general question, which any sentence
- * may answer.
+ * What kind of answer a question asks for, which decides what a good answer sentence must contain: an amount of money
+ * (or a share of one), a count, a percentage, a date, a person or body ("who"), several of them ("which companies"),
+ * or anything (`general`).
  */
-export function answersIntent(intent: QueryIntent, sentence: string): boolean | undefined {
-  if (intent === 'person') return (sentence.match(AGENT)?.length ?? 0) > 0;
-  const units = INTENT_UNITS[intent];
-  if (!units) return undefined;
-  return splitWords(sentence).some((w) => w.kind === 'number' && units.some((u) => w.stem.endsWith(u)));
-}
+export type QueryIntent = 'amount' | 'count' | 'percent' | 'date' | 'person' | 'list' | 'general';
+
+/** Kinds of organisation and people that "which …" asks to have listed when plural ("which companies"). */
+const ENGLISH_KINDS = 'compan(?:y|ies)|firms?|banks?|institutions?|organi[sz]ations?|agenc(?:y|ies)|countr(?:y|ies)|ministr(?:y|ies)|businesses|enterprises|members|groups|bodies|lenders|insurers|startups|universit(?:y|ies)';
+/** Korean kinds of organisation; the asked-for thing when a question ends on one ("참석한 기업은?") or names it after 어떤/어느. */
+const KOREAN_KINDS = '기업|회사|은행|기관|금융기관|업체|국가|나라|단체|부처|대학|학교|시중은행|스타트업';
+
+/** The asked-for thing at the end of a question, with what may follow it: "금리는?", "기업들 알려줘.". */
+const ASKED_LAST = String.raw`(?:들)?(?:은|는|이|가|을|를)?(?:\s*(?:얼마\S*|몇\S*|어디\S*|뭐\S*|무엇\S*|알려\S*|말해\S*))?[\s.?!]*$`;
 
 /** Checked in order: the first pattern that matches decides. */
 const PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
-  ['date', /언제|날짜|며칠|몇\s*(?:월|일|년)|\bwhen\b|\bwhat (?:date|day|month|year)\b/i],
-  ['percent', /비율|비중|퍼센트|금리|(?:률|율)(?:은|는|이|가)?\s*\??$|\brates?\b|몇\s*%|\bpercent(?:age)?\b|\bshare\b|\bratio\b|\bproportion\b|\bby how much\b/i],
-  ['count', /몇|\bhow many\b|\bnumber of\b/i],
+  ['date', /언제|날짜|며칠|연도|몇\s*(?:월|일|년)|(?:^|\s)(?:해|날)(?:는|은|가|이)?\s*\??$|\bwhen\b|\b(?:what|which) (?:date|day|month|year)\b/i],
+  ['list', new RegExp(String.raw`어디어디|(?:어떤|어느|무슨)\s*(?:${KOREAN_KINDS})`)],
+  ['percent', new RegExp(String.raw`비율|비중|퍼센트|몇\s*%|(?:금리|률|율)${ASKED_LAST}|\brates?\b|\bpercent(?:age)?\b|\bshare\b|\bratio\b|\bproportion\b|\bby how much\b`, 'i')],
+  ['count', /몇|\bhow many\b|\bnumber of\b|(?:^|\s)수(?:는|가|를|도)?\s*\??$/i],
+  // Measures are asked with 얼마 too, but answered in their own units: "길이는 얼마나 돼?" → 7.4km.
+  ['count', /(?:길이|높이|거리|깊이|무게|넓이|면적|크기|인구|기간|고도|지름|둘레|나이)\S{0,2}\s*(?:얼마|몇)|\bhow (?:long|high|tall|deep|far|heavy|old)\b/i],
   ['amount', /얼마|규모|금액|액수|\bhow (?:much|large|big)\b|\bamount\b|\bsize\b|\bbudget\b|\bscale\b/i],
-  ['person', /누가|누구|\bwho\b|\bwhom\b/i],
+  ['person', /누가|누구|\bwho\b|\bwhom\b|\bwhich (?:minister|official|person|man|woman|ceo|head|agency|ministry|bank|institution|organi[sz]ation|company|firm)\b/i],
+  ['list', new RegExp(String.raw`\b(?:which|what) (?:\w+ ){0,2}(?:${ENGLISH_KINDS})\b|(?:${KOREAN_KINDS})${ASKED_LAST}`, 'i')],
 ];
 
 /**
@@ -44,6 +35,25 @@ const PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
 export function detectIntent(question: string): QueryIntent {
   for (const [intent, pattern] of PATTERNS) if (pattern.test(question)) return intent;
   return 'general';
+}
+
+/**
+ * The unit a question counts in, when it names one after 몇: "몇 명" → 명, "몇 %p" → %p, "몇 m야" → m.
+ * @example askedUnit('대구의 인구는 약 몇 명인가?') // '명'
+ */
+export function askedUnit(question: string): string | undefined {
+  const after = /몇\s*(\S+)/u.exec(question)?.[1];
+  if (after === undefined) return undefined;
+  const unit = readNumber(`1${after}`, 0)?.unit;
+  return unit === '' ? undefined : unit;
+}
+
+/** What a question that counts in `unit` asks for, when the unit says more than 몇 does: "몇 조" an amount, "몇 %" a share. */
+export function unitIntent(unit: string | undefined): QueryIntent | undefined {
+  if (unit === undefined) return undefined;
+  if (['조', '억', '만', '천', '원', '달러'].includes(unit)) return 'amount';
+  if (unit === '%' || unit === '%p') return 'percent';
+  return ['년', '월', '일'].includes(unit) ? 'date' : undefined;
 }
 
 /** 'ko' when the question is mostly Hangul, else 'en'. */

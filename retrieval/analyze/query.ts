@@ -1,8 +1,10 @@
 import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
-import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
-import { detectIntent, detectLanguage, type QueryIntent } from './intent.ts';
-import { analyze, isStopword, wordTerms } from '../../index/analyze/terms.ts';
+import { analyze, hangulTerms, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
+import { isElliptical } from './follow-up.ts';
+import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
+import { askedUnit, detectIntent, detectLanguage, unitIntent, type QueryIntent } from './intent.ts';
+import { wordRoles, type Vocabulary, type WordRole } from './word-roles.ts';
 
 /** Glossary category of question words such as 얼마 / how much. */
 const QUESTION_CATEGORY = 'question';
@@ -13,8 +15,12 @@ export interface QueryConcept {
   label: string;
   /** Term sets, each one way of saying it: the user's own words first, then glossary forms. */
   alternatives: string[][];
-  /** 1 for the current question, less for concepts carried over from earlier turns. */
+  /** 1 for the current question, less for a topic carried over from earlier turns. */
   weight: number;
+  /** Whether it comes from the question itself rather than from an earlier turn. */
+  current: boolean;
+  /** What it does in the question: see {@link WordRole}. */
+  role: Exclude<WordRole, 'scaffold'>;
 }
 
 /** A question ready for search: weighted terms for ranking, concepts for judging coverage. */
@@ -22,11 +28,17 @@ export interface AnalyzedQuery {
   text: string;
   lang: 'ko' | 'en';
   intent: QueryIntent;
+  /** The unit the question counts in, when it names one after 몇 ("몇 명" → 명). */
+  unit?: string;
   /** term → weight; the highest weight wins when a term comes from several places. */
   terms: Map<string, number>;
   concepts: QueryConcept[];
   /** Stems of the current question's content words, in order: which words belong together ("AI 코리아 펀드"). */
   stems: string[];
+  /** Whether the question leaves its topic to earlier turns, and so was expanded with theirs. */
+  usedHistory: boolean;
+  /** What dense retrieval embeds: the question, after the earlier questions it leans on. */
+  denseText: string;
 }
 
 /** An earlier turn of the conversation. */
@@ -39,21 +51,33 @@ export interface HistoryTurn {
 export interface QueryAnalyzerOptions {
   /** Weight of terms that come from the glossary rather than the user's words. Default 0.5. */
   expansionWeight?: number;
-  /** Weight of the previous question's concepts; each older turn gets this factor again. Default 0.5. */
+  /** Weight of a topic carried over from the previous question; each further turn back gets this factor again. Default 0.5. */
   historyWeight?: number;
-  /** How many earlier questions are carried over. Default 2. */
-  historyTurns?: number;
 }
 
 export const defaultQueryAnalyzerOptions: Required<QueryAnalyzerOptions> = {
   expansionWeight: 0.5,
   historyWeight: 0.5,
-  historyTurns: 2,
 };
+
+/** Without a collection at hand, every word counts as one the documents use. */
+const EVERY_TERM: Vocabulary = { has: () => true };
+
+/** A question of the conversation with its own concepts and the topic it borrows, if it borrows one. */
+interface Turn {
+  text: string;
+  intent: QueryIntent;
+  concepts: QueryConcept[];
+  /** The questions whose topic it carries, oldest first, itself last. */
+  chain: string[];
+  elliptical: boolean;
+}
 
 /**
  * Turns a question (and the conversation before it) into weighted search terms and concepts, expanding through the
- * glossary both ways so that "robot" also looks for "로봇" and "무보" for "무역보험공사".
+ * glossary both ways so that "robot" also looks for "로봇" and "무보" for "무역보험공사". A follow-up that leaves its
+ * topic unsaid ("그 펀드는…", "What premium discount does it give?") borrows the topic of the turn before it; a question
+ * with a topic of its own is analysed as if asked alone.
  *
  * @example
  * const analyzer = new QueryAnalyzer(loadGlossary(['seeds/glossary.tsv']));
@@ -68,26 +92,58 @@ export class QueryAnalyzer {
     this.options = { ...defaultQueryAnalyzerOptions, ...options };
   }
 
-  analyze(question: string, history: readonly HistoryTurn[] = []): AnalyzedQuery {
-    const concepts = this.concepts(question, 1);
-    const earlier = history.slice(-this.options.historyTurns).reverse();
-    earlier.forEach((turn, i) => concepts.push(...this.concepts(turn.question, this.options.historyWeight ** (i + 1))));
+  /**
+   * @param history earlier turns, oldest first
+   * @param vocabulary the collection's terms: whether the documents use a word tells a verb form from a noun
+   */
+  analyze(question: string, history: readonly HistoryTurn[] = [], vocabulary: Vocabulary = EVERY_TERM): AnalyzedQuery {
+    let previous: Turn | undefined;
+    for (const turn of history) previous = this.turn(turn.question, previous, vocabulary);
+    const current = this.turn(question, previous, vocabulary);
+    const usedHistory = current.chain.length > 1;
     const terms = new Map<string, number>();
-    for (const concept of concepts) {
+    for (const concept of current.concepts) {
       concept.alternatives.forEach((alternative, i) => {
         const weight = concept.weight * (i === 0 ? 1 : this.options.expansionWeight);
         for (const term of alternative) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       });
     }
-    const stems = splitWords(question)
-      .filter((w) => !isStopword(w))
-      .map((w) => w.stem);
-    return { text: question, lang: detectLanguage(question), intent: detectIntent(question), terms, concepts, stems };
+    const words = splitWords(question);
+    const roles = wordRoles(words, vocabulary, glossedWords(this.matcher.match(words)));
+    const unit = askedUnit(question);
+    return {
+      text: question,
+      lang: detectLanguage(question),
+      intent: unitIntent(unit) ?? current.intent,
+      unit,
+      terms,
+      concepts: current.concepts,
+      stems: words.filter((_, i) => roles[i] !== 'scaffold').map((w) => w.stem),
+      usedHistory,
+      denseText: current.chain.join(' '),
+    };
   }
 
-  private concepts(text: string, weight: number): QueryConcept[] {
+  /** A question with its own concepts, and, when it leaves its topic unsaid, those of the turn before at a lower weight. */
+  private turn(text: string, previous: Turn | undefined, vocabulary: Vocabulary): Turn {
     const words = splitWords(text);
     const matches = this.matcher.match(words);
+    const roles = wordRoles(words, vocabulary, glossedWords(matches));
+    const own = this.concepts(words, roles, matches, vocabulary);
+    const elliptical = isElliptical(words, roles);
+    const intent = detectIntent(text);
+    if (!elliptical || !previous) return { text, intent, concepts: own, chain: [text], elliptical };
+    const borrowed = previous.concepts.map((c) => ({ ...c, weight: c.weight * this.options.historyWeight, current: false }));
+    return {
+      text,
+      intent: intent === 'general' ? previous.intent : intent,
+      concepts: [...own, ...borrowed],
+      chain: [...previous.chain, text],
+      elliptical,
+    };
+  }
+
+  private concepts(words: readonly Word[], roles: readonly WordRole[], matches: readonly GlossaryMatch[], vocabulary: Vocabulary): QueryConcept[] {
     const byFirst = new Map<number, GlossaryMatch[]>();
     for (const m of matches) byFirst.set(m.first, [...(byFirst.get(m.first) ?? []), m]);
     const concepts: QueryConcept[] = [];
@@ -95,18 +151,62 @@ export class QueryAnalyzer {
       const group = byFirst.get(i);
       const last = group ? Math.max(...group.map((m) => m.last)) : i;
       const span = words.slice(i, last + 1);
+      const spanRoles = roles.slice(i, last + 1);
       i = last + 1;
       // Question words ("how much", "규모는", "비율은") steer answer selection through the intent, not the search.
       if (group?.some((m) => m.entry.category === QUESTION_CATEGORY)) continue;
+      if (spanRoles.every((r) => r === 'scaffold')) continue;
       const own = unique(span.flatMap(wordTerms));
-      const forms = group ? unique(group.flatMap((m) => [...m.entry.ko, ...m.entry.en])) : [];
-      const alternatives = uniqueBy([own, ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
+      const derived = abbreviatedYear(span) ?? derivationBase(span, vocabulary);
+      // A form found inside a compound stands for that part only: its synonyms replace the part ("AI혁신펀드" may
+      // be "혁신 fund"), they do not stand for the whole word.
+      const forms = unique((group ?? []).flatMap((m) => [...m.entry.ko, ...m.entry.en].map((f) => (m.infix ? (span[0] as Word).stem.replace(m.infix, ` ${f} `) : f))));
+      const alternatives = uniqueBy([own, ...(derived ? [derived] : []), ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
         (a) => a.length > 0,
       );
-      if (alternatives.length > 0) concepts.push({ label: span.map(wordText).join(' '), alternatives, weight });
+      if (alternatives.length > 0) {
+        concepts.push({ label: span.map(wordText).join(' '), alternatives, weight: 1, current: true, role: spanRole(spanRoles) });
+      }
     }
     return concepts;
   }
+}
+
+/** Positions of the words that a glossary concept (other than a question word) covers. */
+function glossedWords(matches: readonly GlossaryMatch[]): Set<number> {
+  const glossed = new Set<number>();
+  for (const m of matches) if (m.entry.category !== QUESTION_CATEGORY) for (let i = m.first; i <= m.last; i++) glossed.add(i);
+  return glossed;
+}
+
+/**
+ * Suffixes that derive a noun from a noun (공급액, 참여사, 활용률), and the copula that makes one describe another
+ * ("삼성그룹의 모체인 삼성상회").
+ */
+const DERIVING_SUFFIXES = /[액량률율사자금비료처별당용측인]$/u;
+
+/**
+ * The terms of the noun a derived word is made from, when the documents use that noun but not the derived word:
+ * "공급액" is said as "공급" ("54조 5000억 원의 자금을 공급"), "모체인" as "모체".
+ */
+function derivationBase(span: readonly Word[], vocabulary: Vocabulary): string[] | undefined {
+  const [word] = span;
+  if (span.length !== 1 || word?.kind !== 'hangul' || word.stem.length < 3 || !DERIVING_SUFFIXES.test(word.stem)) return undefined;
+  if (vocabulary.has(`=${word.stem}`)) return undefined;
+  const base = hangulTerms(word.stem.slice(0, -1));
+  return base.every((t) => vocabulary.has(t)) ? base : undefined;
+}
+
+/** "27년" in a question means 2027 more often than 27 years: the terms of the full year, as documents write it. */
+function abbreviatedYear(span: readonly Word[]): string[] | undefined {
+  const [word] = span;
+  if (span.length !== 1 || word?.kind !== 'number' || !/^\d\d년$/.test(word.stem)) return undefined;
+  return [`#20${word.stem}`, `#20${word.stem.slice(0, 2)}`];
+}
+
+/** A phrase takes the strongest role of its words: content, then asked, modifier, predicate. */
+function spanRole(roles: readonly WordRole[]): QueryConcept['role'] {
+  return (['content', 'asked', 'modifier'] as const).find((role) => roles.includes(role)) ?? 'predicate';
 }
 
 function wordText(w: Word): string {

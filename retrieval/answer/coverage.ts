@@ -1,4 +1,4 @@
-import type { AnalyzedQuery } from '../analyze/query.ts';
+import type { AnalyzedQuery, QueryConcept } from '../analyze/query.ts';
 
 /** One way of saying a concept: the idf total of its terms, and those of its terms that the collection has. */
 interface WeightedAlternative {
@@ -9,13 +9,22 @@ interface WeightedAlternative {
 }
 
 /** A query concept prepared for measuring coverage. */
-interface WeightedConcept {
-  /** Turn weight × idf × how known the concept is to the collection. */
-  weight: number;
-  /** Whether it comes from the current question rather than an earlier turn. */
+export interface WeightedConcept {
+  label: string;
+  role: QueryConcept['role'];
+  /** Whether it comes from the current question rather than from an earlier turn. */
   current: boolean;
-  /** 0–1: how much of its best alternative the collection's vocabulary has at all. */
+  /** How much it counts: turn weight × role × idf. A verb the documents never use counts for nothing. */
+  weight: number;
+  /** 0–1: how much of its best-known alternative the collection's vocabulary has at all. */
   known: number;
+  /** Idf of the rarest term the collection has of its own words (or best-known translation): how rare it is. */
+  rarity: number;
+  /**
+   * Whether it singles out part of the collection (it is not in most passages): such a concept has to be in the
+   * answer, where one that every passage has ("AI" in an AI collection) says little either way.
+   */
+  specific: boolean;
   alternatives: readonly WeightedAlternative[];
 }
 
@@ -28,39 +37,80 @@ export interface CoverageModel {
 export interface TermStats {
   idf(term: string): number;
   df(term: string): number;
+  /** Number of passages. */
+  readonly size: number;
 }
 
+/** Share of its terms (by idf) that a concept's text needs to have for the concept to count as present. */
+export const PRESENT = 0.5;
+/** How much verbs and modifiers count beside content words: documents say them in words of their own. */
+const ROLE_WEIGHT: Record<QueryConcept['role'], number> = { content: 1, asked: 0.5, modifier: 0.5, predicate: 0.5 };
+
 /**
- * Weights the question's concepts against the collection. A concept counts by its turn's weight times the idf of its
- * most common way of being said ("AI" in an AI collection weighs little), times how far the collection knows it at
- * all: a word no document uses ("깎아줘", "called") can't be looked for, so it neither helps nor hurts coverage; it
- * only lowers {@link knownShare}.
+ * Weights the question's concepts against the collection. A concept counts by its turn's weight and role times the
+ * idf of its most common way of being said ("AI" in an AI collection weighs little). A content word no document uses
+ * (바이오, student) has the highest idf and can't be present anywhere, so it weighs against every passage; a verb no
+ * document uses ("깎아줘", "goes") is the question's own way of asking and counts for nothing.
  */
 export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageModel {
+  const common = stats.size / 2;
   return {
     concepts: query.concepts.map((concept) => {
       const alternatives = concept.alternatives.map((terms) => {
         const known = terms.filter((t) => stats.df(t) > 0);
         return { terms: known, idfs: known.map((t) => stats.idf(t)), total: terms.reduce((sum, t) => sum + stats.idf(t), 0) };
       });
-      const known = Math.max(0, ...alternatives.map((alt) => (alt.total > 0 ? alt.idfs.reduce((a, b) => a + b, 0) / alt.total : 0)));
+      const knownShares = alternatives.map((alt) => (alt.total > 0 ? sum(alt.idfs) / alt.total : 0));
+      const known = Math.max(0, ...knownShares);
       const idf = Math.min(...concept.alternatives.map((terms, i) => (alternatives[i] as WeightedAlternative).total / terms.length));
-      return { weight: concept.weight * idf * known, current: concept.weight === 1, known, alternatives };
+      // The user's own words when the documents use them, else the best-known translation ("robot firms" → 로봇 기업).
+      const own = knownShares[0] ?? 0;
+      const basis = concept.alternatives[own >= PRESENT ? 0 : knownShares.indexOf(known)] ?? [];
+      const knownDfs = basis.map((t) => stats.df(t)).filter((df) => df > 0);
+      const rarest = Math.min(...knownDfs);
+      const unknown = known < PRESENT;
+      // Content the documents never use weighs fully against them; so does a thing asked for that they never name.
+      const role = unknown ? (isContent(concept.role) ? 1 : 0) : ROLE_WEIGHT[concept.role];
+      return {
+        label: concept.label,
+        role: concept.role,
+        current: concept.current,
+        weight: concept.weight * role * idf,
+        known,
+        rarity: Math.max(0, ...basis.filter((t) => stats.df(t) > 0).map((t) => stats.idf(t))),
+        specific: unknown || rarest <= common,
+        alternatives,
+      };
     }),
   };
 }
 
 /**
- * Share (0–1) of the current question's concepts that the collection's vocabulary knows, each counted once: a
- * question about 김치찌개 or Kyoto mostly uses words no document has.
+ * The current question's content concepts that the collection never uses (less than half of each of their ways of
+ * being said): the documents are about something else, however much of the rest of the question they share. The thing
+ * asked for is not among them: a question may name a kind ("발견된 경전은?") that the answer only gives an instance of.
  */
-export function knownShare(model: CoverageModel): number {
-  const current = model.concepts.filter((c) => c.current);
-  return current.length === 0 ? 0 : current.reduce((sum, c) => sum + c.known, 0) / current.length;
+export function unknownContent(model: CoverageModel): WeightedConcept[] {
+  return model.concepts.filter((c) => c.current && c.role === 'content' && c.known < PRESENT);
+}
+
+/** Content words and the thing asked for: what the documents must use for the question to be theirs. */
+function isContent(role: QueryConcept['role']): boolean {
+  return role === 'content' || role === 'asked';
+}
+
+/** How much (0–1) of a concept a text, given by its term set, holds: its best alternative's idf-weighted share. */
+export function presence(concept: WeightedConcept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const alt of concept.alternatives) {
+    const present = presentShare(alt, terms);
+    if (present > best) best = present;
+  }
+  return best;
 }
 
 /**
- * Weighted share (0–1) of the question's known concepts that a text, given by its term set, expresses. A concept counts
+ * Weighted share (0–1) of the question's concepts that a text, given by its term set, expresses. A concept counts
  * by its best alternative, each term of which counts by its idf: "AI혁신펀드" is matched by its rare parts, not by "펀드".
  * With `currentOnly`, concepts carried over from earlier turns are left out.
  */
@@ -72,12 +122,7 @@ export function coverage(model: CoverageModel, terms: ReadonlySet<string>, optio
     if (options.currentOnly && !concept.current) continue;
     total += concept.weight;
     if (concept.weight === 0) continue;
-    let best = 0;
-    for (const alt of concept.alternatives) {
-      const present = presentShare(alt, terms);
-      if (present > best) best = present;
-    }
-    covered += concept.weight * best;
+    covered += concept.weight * presence(concept, terms);
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -90,4 +135,8 @@ function presentShare(alt: WeightedAlternative, terms: ReadonlySet<string>): num
     if (terms.has(alt.terms[i] as string)) present += alt.idfs[i] as number;
   }
   return present / alt.total;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }

@@ -1,8 +1,14 @@
-import type { Chunk } from '../../index/types.ts';
-import { splitSentences } from '../../index/analyze/sentences.ts';
+import { splitSentences, type SentenceSpan } from '../../index/analyze/sentences.ts';
 import { wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
+import type { Chunk } from '../../index/types.ts';
 import { LruCache } from './lru-cache.ts';
+
+/**
+ * What a sentence of a passage is: a full `sentence`; a `headline` (a title, heading or caption: no sentence ending);
+ * a `footnote` ("* 융자 : …", "** 스타트업 코리아 펀드…"), which qualifies something said elsewhere.
+ */
+export type SentenceKind = 'sentence' | 'headline' | 'footnote';
 
 /** A sentence of a passage with its analysed terms. */
 export interface AnalyzedSentence {
@@ -10,6 +16,12 @@ export interface AnalyzedSentence {
   start: number;
   end: number;
   text: string;
+  kind: SentenceKind;
+  /**
+   * Where the sentence is quoted from, an offset into the document text: past a leading connective ("또한,", "한편")
+   * or footnote marker ("**"), which mean nothing once the sentence stands alone. `start` when there is none.
+   */
+  quoteStart: number;
   terms: ReadonlySet<string>;
 }
 
@@ -27,13 +39,25 @@ export interface PassageAnalysis {
  */
 export const ANALYSED_PASSAGES_KEPT = 4096;
 
+/** Korean sentences end in 다/요/까/죠 or punctuation, possibly inside closing quotes or brackets. */
+const SENTENCE_END = /(?:[.!?。…]|[다요까죠])["'”’」』)\]]*$/u;
+const FOOTNOTE = /^(?:\*+|※)\s*/u;
+/** Connectives that tie a sentence to the one before it; quoted alone, a sentence reads better without them. */
+const CONNECTIVE =
+  /^(?:(?:또한|한편|이어서|이어|아울러|특히|먼저|우선|첫째|둘째|셋째|넷째|다섯째|마지막으로|이에 따라|이에|더불어|그리고|그러나|하지만|그런데|따라서|그래서|실제로|결론적으로|다만|반면|이와 함께|이를 위해|나아가|게다가|이 밖에|이밖에)\s*,?|(?:also|however|meanwhile|moreover|furthermore|additionally|in addition|finally|besides|first|second|third),)\s+/iu;
+/** A headline glued to the sentence after it is split off only when it is at least this long. */
+const MIN_GLUED_HEADLINE = 8;
+
 const cache = new LruCache<Chunk, PassageAnalysis>(ANALYSED_PASSAGES_KEPT);
 
-/** The analysis of a chunk: its term set, its sentences with theirs, and its word positions; kept for reuse. */
-export function analyzePassage(chunk: Chunk): PassageAnalysis {
+/**
+ * The analysis of a chunk: its term set, its sentences with theirs, and its word positions; kept for reuse.
+ * @param title the document's title: a caption that repeats it is split from the sentence it is glued to
+ */
+export function analyzePassage(chunk: Chunk, title = ''): PassageAnalysis {
   let analysis = cache.get(chunk);
   if (!analysis) {
-    analysis = analyzeNow(chunk);
+    analysis = analyzeNow(chunk, title);
     cache.set(chunk, analysis);
   }
   return analysis;
@@ -43,7 +67,7 @@ export function analyzePassage(chunk: Chunk): PassageAnalysis {
  * The words are split and turned into terms once for the whole chunk, and each sentence takes the terms of the words
  * that start in it: terms never span words, and sentences end between words.
  */
-function analyzeNow(chunk: Chunk): PassageAnalysis {
+function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
   const words = splitWords(chunk.text);
   const termsOf = words.map(wordTerms);
   const positions = new Map<string, number[]>();
@@ -53,12 +77,43 @@ function analyzeNow(chunk: Chunk): PassageAnalysis {
     else positions.set(w.stem, [i]);
   });
   let next = 0;
-  const sentences = splitSentences(chunk.text).map(({ start, end }) => {
+  const sentences = sentenceSpans(chunk.text, title).map(({ start, end }) => {
     const terms = new Set<string>();
     for (; next < words.length && (words[next] as Word).start < end; next++) {
       if ((words[next] as Word).start >= start) for (const term of termsOf[next] as string[]) terms.add(term);
     }
-    return { start: chunk.start + start, end: chunk.start + end, text: chunk.text.slice(start, end), terms };
+    const text = chunk.text.slice(start, end);
+    const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
+    return { start: chunk.start + start, end: chunk.start + end, text, kind: kindOf(text), quoteStart: chunk.start + start + lead, terms };
   });
   return { terms: new Set(termsOf.flat()), sentences, positions };
+}
+
+function kindOf(text: string): SentenceKind {
+  if (FOOTNOTE.test(text)) return 'footnote';
+  return SENTENCE_END.test(text) ? 'sentence' : 'headline';
+}
+
+/**
+ * The sentences of a passage, with a headline or caption split from the sentence it runs into: news pages often print a
+ * photo caption that repeats the title or a heading right before the lead, with no full stop between them.
+ */
+function sentenceSpans(text: string, title: string): SentenceSpan[] {
+  const spans = splitSentences(text);
+  const headlines = new Set(spans.map((s) => text.slice(s.start, s.end)).filter((s) => !SENTENCE_END.test(s)));
+  if (title.trim() !== '') headlines.add(title.trim());
+  return spans.flatMap((span) => {
+    const sentence = text.slice(span.start, span.end);
+    for (const headline of headlines) {
+      if (headline.length < MIN_GLUED_HEADLINE || headline.length >= sentence.length || !sentence.startsWith(headline)) continue;
+      const rest = sentence.slice(headline.length);
+      const gap = rest.length - rest.trimStart().length;
+      if (gap === 0) continue;
+      return [
+        { start: span.start, end: span.start + headline.length },
+        { start: span.start + headline.length + gap, end: span.end },
+      ];
+    }
+    return [span];
+  });
 }

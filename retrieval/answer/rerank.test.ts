@@ -7,7 +7,7 @@ const chunk = (chunkId: string, text: string) => ({ chunkId, docId: 'd', start: 
 
 describe('rerankByCoverage', () => {
   const query = new QueryAnalyzer([]).analyze('무역보험공사 보험료 할인');
-  const model = coverageModel(query, { idf: () => 1, df: () => 1 });
+  const model = coverageModel(query, { idf: () => 1, df: () => 1, size: 10 });
   const repetitive = chunk('a', '보험료 보험료 보험료 보험료 인상 소식과 보험료 전망.');
   const complete = chunk('b', '무역보험공사는 보험료 할인 혜택을 준다.');
 

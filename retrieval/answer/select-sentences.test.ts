@@ -12,12 +12,13 @@ const analyzer = new QueryAnalyzer([]);
 
 function select(question: string) {
   const query = analyzer.analyze(question);
-  const model = coverageModel(query, { idf: () => 1, df: () => 1 });
+  const model = coverageModel(query, { idf: () => 1, df: () => 1, size: 10 });
   const chunkAt = (docId: string, text: string, start: number) => ({ chunkId: `${docId}#0`, docId, start, end: start + text.length, text });
-  const sources = [
-    { sentences: analyzePassage(chunkAt('a', passage, 100)).sentences, docId: 'a', score: 2 },
-    { sentences: analyzePassage(chunkAt('b', other, 0)).sentences, docId: 'b', score: 1 },
-  ];
+  const source = (docId: string, text: string, start: number, score: number) => {
+    const { sentences, terms } = analyzePassage(chunkAt(docId, text, start));
+    return { sentences, terms, docId, score };
+  };
+  const sources = [source('a', passage, 100, 2), source('b', other, 0, 1)];
   return selectSentences(query, model, sources);
 }
 
@@ -49,8 +50,9 @@ describe('selectSentences with headlines', () => {
 
   it('prefers the full sentence to the headline that repeats it, and does not give both', () => {
     const query = analyzer2.analyze('제조업 AI 도입률 목표는?');
-    const model = coverageModel(query, { idf: () => 1, df: () => 1 });
-    const chosen = selectSentences(query, model, [{ sentences: analyzePassage(chunkOf(text)).sentences, docId: 'h', score: 1 }]);
+    const model = coverageModel(query, { idf: () => 1, df: () => 1, size: 10 });
+    const { sentences, terms } = analyzePassage(chunkOf(text));
+    const chosen = selectSentences(query, model, [{ sentences, terms, docId: 'h', score: 1 }]);
     expect(chosen.map((s) => s.text)).toEqual([
       '정부가 2030년까지 제조기업의 AI 도입률을 40%로 끌어올리고, AI 팩토리 선도사업 공장을 500개로 확대한다.',
     ]);

@@ -1,12 +1,14 @@
-import { answersIntent } from '../analyze/intent.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import { coverage, type CoverageModel } from './coverage.ts';
+import { judgeSentence, type AnswerabilityOptions } from './answerability.ts';
+import type { CoverageModel } from './coverage.ts';
 import { termOverlap } from './near-duplicates.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
-/** A passage to pick sentences from: its analysed sentences, its document and its retrieval score. */
+/** A passage to pick sentences from: its analysed sentences and terms, its document and its retrieval score. */
 export interface SentenceSource {
   sentences: readonly AnalyzedSentence[];
+  /** All terms of the passage: what a sentence may leave to its context. */
+  terms: ReadonlySet<string>;
   docId: string;
   score: number;
 }
@@ -15,15 +17,16 @@ export interface SentenceSource {
 export interface SelectedSentence {
   /** Index of its passage in the list given to {@link selectSentences}. */
   source: number;
+  /** The quoted text: the sentence from `start`, without a leading connective or footnote marker. */
   text: string;
-  /** Offsets into the document text. */
+  /** Offsets into the document text of the quoted text. */
   start: number;
   end: number;
   score: number;
 }
 
 /** How answer sentences are chosen. */
-export interface SentenceSelectionOptions {
+export interface SentenceSelectionOptions extends AnswerabilityOptions {
   /** At most this many sentences. Default 3. */
   maxSentences?: number;
   /** Further sentences must score at least this fraction of the best one. Default 0.85. */
@@ -35,29 +38,29 @@ export interface SentenceSelectionOptions {
   duplicateThreshold?: number;
 }
 
-export const defaultSentenceSelectionOptions: Required<SentenceSelectionOptions> = {
+export const defaultSentenceSelectionOptions = {
   maxSentences: 3,
   minRelativeScore: 0.85,
   duplicateThreshold: 0.7,
 };
 
-/** Weight of the passage's retrieval score beside the sentence's own coverage of the question. */
+/** Weight of the sentence's own coverage of the question, beside its coverage read in its passage. */
+const OWN_WEIGHT = 0.5;
+/** Weight of the passage's retrieval score. */
 const PASSAGE_WEIGHT = 0.3;
-/** Bonus for what the question asks for (an amount for "얼마", a count for "몇 개", a body for "누가"), penalty for none. */
-const INTENT_BONUS = 0.3;
+/** Bonus for holding what the question asks for (an amount for "얼마", the list for "which companies"), penalty for not. */
+const INTENT_BONUS = 0.4;
 const INTENT_PENALTY = 0.15;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
-/** A headline or caption (no sentence ending) may hold the fact, but a full sentence says it better. */
-const HEADLINE_PENALTY = 0.2;
-/** Korean sentences end in 다/요/까/죠 or punctuation, possibly inside closing quotes or brackets. */
-const SENTENCE_END = /(?:[.!?。…]|[다요까죠])["'”’」』)\]]*$/u;
+/** A headline or caption may hold the fact, but a full sentence says it better; a footnote only qualifies one. */
+const KIND_PENALTY = { sentence: 0, headline: 0.2, footnote: 0.15 } as const;
 
 /**
- * Picks the 1–3 sentences that best answer the question from the given passages: coverage of the question's
- * concepts, the passage's rank, and, when the question asks how much / how many / when, a number of that kind.
- * Repeated facts are chosen once.
+ * Picks the 1–3 sentences that answer the question from the given passages: only sentences that answer it at all
+ * (see {@link judgeSentence}), best first by their coverage of the question, the passage's rank and whether they hold
+ * what the question asks for. A fact repeated in other words is chosen once. Empty when no sentence answers it.
  */
 export function selectSentences(
   query: AnalyzedQuery,
@@ -70,15 +73,17 @@ export function selectSentences(
   const seen = new Set<string>();
   const scored: Array<SelectedSentence & { terms: ReadonlySet<string> }> = [];
   sources.forEach((source, index) => {
-    for (const { start, end, text, terms } of source.sentences) {
-      const key = `${source.docId}:${start}`;
+    for (const sentence of source.sentences) {
+      const key = `${source.docId}:${sentence.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const covered = coverage(model, terms);
-      if (covered === 0) continue;
+      const judgement = judgeSentence(query, model, sentence, source.terms, options);
+      if (!judgement.answerable) continue;
       const passage = topScore > 0 ? source.score / topScore : 0;
-      const score = covered + PASSAGE_WEIGHT * passage + intentAdjustment(query, text) - fragmentPenalty(text);
-      scored.push({ source: index, text, start, end, score, terms });
+      const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
+      const score = judgement.coverage + OWN_WEIGHT * judgement.own + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
+      const text = sentence.text.slice(sentence.quoteStart - sentence.start);
+      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
@@ -93,13 +98,6 @@ export function selectSentences(
   return chosen.map(({ terms: _terms, ...sentence }) => sentence);
 }
 
-function intentAdjustment(query: AnalyzedQuery, sentence: string): number {
-  const answers = answersIntent(query.intent, sentence);
-  if (answers === undefined) return 0;
-  return answers ? INTENT_BONUS : -INTENT_PENALTY;
-}
-
-function fragmentPenalty(sentence: string): number {
-  if (sentence.length < MIN_SENTENCE_CHARS) return FRAGMENT_PENALTY;
-  return SENTENCE_END.test(sentence) ? 0 : HEADLINE_PENALTY;
+function formPenalty(sentence: AnalyzedSentence): number {
+  return (sentence.text.length < MIN_SENTENCE_CHARS ? FRAGMENT_PENALTY : 0) + KIND_PENALTY[sentence.kind];
 }

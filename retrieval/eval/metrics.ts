@@ -19,7 +19,7 @@ export interface EvalFigures {
 export interface CaseResult {
   case: EvalCase;
   answer: Answer;
-  /** 1-based rank of the first citation containing evidence, or null. */
+  /** 1-based rank of the first retrieved passage (cited, then related) containing evidence, or null. */
   rank: number | null;
   answerCorrect: boolean;
 }
@@ -33,7 +33,8 @@ function squash(text: string): string {
 export function judge(evalCase: EvalCase, answer: Answer): CaseResult {
   if ('abstain' in evalCase) return { case: evalCase, answer, rank: null, answerCorrect: answer.abstained };
   const evidence = evalCase.evidence.map(squash);
-  const index = answer.citations.findIndex((c) => evidence.some((e) => squash(c.text).includes(e)));
+  // The answer cites only the passages it uses; the others it retrieved follow in `related`, in rank order.
+  const index = [...answer.citations, ...answer.related].findIndex((c) => evidence.some((e) => squash(c.text).includes(e)));
   return {
     case: evalCase,
     answer,

@@ -69,11 +69,12 @@ describe('POST /api/ask', () => {
     expect(answer.citations[0]).toMatchObject({ n: 1, docId: AI_FACTORY_ARTICLE, source: 'https://www.asiae.co.kr' });
   });
 
-  it('cites at most topK passages', async () => {
+  it('returns at most topK passages: the cited ones, then the related ones', async () => {
     const five = await ask({ question: '제조업 AI 도입률 목표는?' });
     const one = await ask({ question: '제조업 AI 도입률 목표는?', topK: 1 });
-    expect(five.citations).toHaveLength(5);
+    expect(five.citations.length + five.related.length).toBe(5);
     expect(one.citations).toHaveLength(1);
+    expect(one.related).toEqual([]);
     expect(one.citations[0]!.chunkId).toBe(five.citations[0]!.chunkId);
   });
 

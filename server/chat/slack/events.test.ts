@@ -9,7 +9,7 @@ const bed = useSlackTestbed();
 const BOT_USER = 'U0SEOGI';
 const ROBOT_SOURCE = '<https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>';
 /** The seed sentence that answers the rate question (article 000). */
-const ROBOT_SENTENCE = '또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.';
+const ROBOT_SENTENCE = '산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.';
 
 /** The chat routes over the seed collection, posting to the fake Slack. */
 function routes(ready = true) {

@@ -33,5 +33,15 @@ export function seedCitation(overrides: Partial<Citation> = {}): Citation {
 
 /** An answer citing `citations`, Korean unless `overrides` says otherwise. */
 export function answerWith(citations: Citation[], overrides: Partial<Answer> = {}): Answer {
-  return { answer: `${SEED_PASSAGE.sentence} [1]`, abstained: false, citations, related: [], lang: 'ko', tookMs: 12, ...overrides };
+  return {
+    answer: `${SEED_PASSAGE.sentence} [1]`,
+    short: null,
+    abstained: false,
+    citations,
+    related: [],
+    usedHistory: false,
+    lang: 'ko',
+    tookMs: 12,
+    ...overrides,
+  };
 }

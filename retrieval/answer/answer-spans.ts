@@ -1,0 +1,177 @@
+import { splitWords, type Word } from '../../index/analyze/words.ts';
+import type { QueryIntent } from '../analyze/intent.ts';
+
+/** What a span of a sentence is, as an answer: a sum of money, a share, a count, a date, a person or body, a list. */
+export type SpanKind = 'money' | 'percent' | 'count' | 'date' | 'agent' | 'list';
+
+/** A span of a sentence that can answer a question by itself; offsets are into the sentence text. */
+export interface AnswerSpan {
+  kind: SpanKind;
+  start: number;
+  end: number;
+  /** The units of the numbers in a figure ("3조 5000억 원" → 조, 억). */
+  units?: string[];
+}
+
+/** The kinds of span that answer each intent, the preferred kind first. */
+const KINDS_FOR: Record<QueryIntent, readonly SpanKind[]> = {
+  amount: ['money', 'percent'],
+  percent: ['percent'],
+  count: ['count'],
+  date: ['date'],
+  person: ['agent'],
+  list: ['list'],
+  general: [],
+};
+
+/**
+ * Whether the intent asks for something a sentence must hold to answer at all: a how-much question is not answered by a
+ * sentence without an amount. Who- and which-questions are not: names and lists take too many forms to require one.
+ */
+export function isStrictIntent(intent: QueryIntent): boolean {
+  return intent === 'amount' || intent === 'percent' || intent === 'count' || intent === 'date';
+}
+
+/** Counters that count the same things: organisations and places are counted in 개 as often as in 곳. */
+const COUNTER_CLASSES: ReadonlyArray<ReadonlySet<string>> = [new Set(['개', '곳', '개사', '개소', '개국', '군데'])];
+
+function sameCounter(a: string, b: string): boolean {
+  return a === b || COUNTER_CLASSES.some((c) => c.has(a) && c.has(b));
+}
+
+const MONEY_UNITS: ReadonlySet<string> = new Set(['조', '억', '만', '천', '원', '달러']);
+const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '%p']);
+const DATE_UNITS: ReadonlySet<string> = new Set(['년', '월', '일']);
+/** Words before a number that belong to the figure: "최대 -1.2%p", "약 3조원", "총 54조 5000억 원". */
+const NUMBER_PREFIX = /(?:최대|최소|최고|최저|약|총|연간|평균)\s$/u;
+/** Words after a number that belong to it: "200개 이상", "20개 내외". */
+const NUMBER_SUFFIX = /^\s?(?:이상|이하|미만|초과|안팎|내외|가량)/u;
+/** Korean words that name a time without a number. */
+const DATE_WORDS = /올해|내년|지난해|작년|금년|연내|상반기|하반기|연말|연초/gu;
+/** Who-questions are answered by a named body or an office holder: "산업은행이", "안덕근 장관", "금융위원회". */
+const AGENT =
+  /(?:은행|공사|기금|공단|위원회|진흥원|평가원|연구원|재단|협회|청|처|[가-힣]부)(?=[은는이가와과의도,\s)]|$)|장관|대행|부총리|총리|대통령|의원|위원장|회장|사장|청장|원장|이사장|대표/gu;
+/** Particles that end a noun phrase, and coordinators that join two ("정부와 금융위원회"). */
+const PARTICLE_END = /[은는이가을를의에도로]$/u;
+const COORDINATOR_END = /(?:와|과|및|,)$/u;
+/** Verb and clause endings: a comma after one separates clauses, not list items ("출범했는데, 현대차, …"). */
+const CLAUSE_END = /(?:는데|하고|하며|으며|이며|했고|했으며|하여|해서|지만|면서|고|며|서|다)$/u;
+const MAX_ITEM_CHARS = 15;
+
+/**
+ * The spans of a sentence that answer the intent, preferred kinds first; empty for a general question.
+ * @param unit the unit the question counts in ("몇 명" → 명): only counts in it answer
+ * @example answerSpans('amount', '산업은행은 최대 -1.2%p까지 우대된 금리로…') // [{ kind: 'percent', … '최대 -1.2%p' }]
+ */
+export function answerSpans(intent: QueryIntent, sentence: string, unit?: string): AnswerSpan[] {
+  const kinds = KINDS_FOR[intent];
+  if (kinds.length === 0) return [];
+  const all = findSpans(sentence, new Set(kinds)).filter((s) => s.kind !== 'count' || unit === undefined || s.units?.some((u) => sameCounter(u, unit)));
+  return kinds.flatMap((kind) => all.filter((s) => s.kind === kind));
+}
+
+/**
+ * Whether a sentence holds the kind of thing the intent asks for. Undefined for a general question, which any sentence
+ * may answer.
+ */
+export function answersIntent(intent: QueryIntent, sentence: string, unit?: string): boolean | undefined {
+  return KINDS_FOR[intent].length === 0 ? undefined : answerSpans(intent, sentence, unit).length > 0;
+}
+
+function findSpans(text: string, kinds: ReadonlySet<SpanKind>): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  if (['money', 'percent', 'count', 'date'].some((k) => kinds.has(k as SpanKind))) spans.push(...numberSpans(text));
+  if (kinds.has('date')) for (const m of text.matchAll(DATE_WORDS)) spans.push({ kind: 'date', start: m.index, end: m.index + m[0].length });
+  if (kinds.has('agent')) spans.push(...agentSpans(text));
+  if (kinds.has('list')) spans.push(...listSpans(text));
+  return spans.filter((s) => kinds.has(s.kind)).sort((a, b) => a.start - b.start);
+}
+
+/** Numbers with their units, neighbouring parts of one figure joined ("3조 5000억 원", "10월 1일"). */
+function numberSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const word of splitWords(text)) {
+    if (word.kind !== 'number') continue;
+    const kind = numberKind(word);
+    const unit = word.stem.replace(/^[\d.]+/, '');
+    const previous = spans.at(-1);
+    if (previous && previous.kind === kind && (kind === 'money' || kind === 'date') && /^\s?$/u.test(text.slice(previous.end, word.start))) {
+      previous.end = word.end;
+      previous.units?.push(unit);
+      continue;
+    }
+    let start = word.start;
+    if (/[-+~−'‘’]/u.test(text[start - 1] ?? '')) start -= 1;
+    const prefix = NUMBER_PREFIX.exec(text.slice(Math.max(0, start - 4), start));
+    if (prefix) start -= prefix[0].length;
+    spans.push({ kind, start, end: word.end, units: [unit] });
+  }
+  for (const span of spans) {
+    const suffix = NUMBER_SUFFIX.exec(text.slice(span.end));
+    if (suffix) span.end += suffix[0].length;
+  }
+  return spans;
+}
+
+function numberKind(word: Word): SpanKind {
+  const unit = word.stem.replace(/^[\d.]+/, '');
+  if (MONEY_UNITS.has(unit)) return 'money';
+  if (PERCENT_UNITS.has(unit)) return 'percent';
+  if (DATE_UNITS.has(unit) || (unit === '' && /^(?:19|20)\d\d$/.test(word.stem))) return 'date';
+  return 'count';
+}
+
+/** Named bodies and office holders, with the words of their name before them ("구윤철 부총리 겸 기획재정부 장관"). */
+function agentSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const m of text.matchAll(AGENT)) {
+    const end = m.index + m[0].length;
+    let start = text.lastIndexOf(' ', m.index) + 1;
+    for (let taken = 0; taken < 4 && start > 0; taken++) {
+      const before = text.slice(0, start - 1);
+      const token = before.slice(before.lastIndexOf(' ') + 1);
+      if (token === '' || (PARTICLE_END.test(token) && !COORDINATOR_END.test(token)) || /[.!?“”"'()[\]]/u.test(token)) break;
+      start -= token.length + 1;
+    }
+    const previous = spans.at(-1);
+    if (previous && start <= previous.end) previous.end = end;
+    else spans.push({ kind: 'agent', start, end });
+  }
+  return spans;
+}
+
+/** Runs of at least three short items between commas, or two followed by 등: "포스코, LG전자, GS칼텍스, … 등". */
+function listSpans(text: string): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  let run: AnswerSpan[] = [];
+  const close = (etc: boolean) => {
+    if (run.length >= 3 || (run.length >= 2 && etc)) spans.push({ kind: 'list', start: (run[0] as AnswerSpan).start, end: (run.at(-1) as AnswerSpan).end });
+    run = [];
+  };
+  let offset = 0;
+  for (const [i, part] of text.split(',').entries()) {
+    const start = offset + part.length - part.trimStart().length;
+    const body = part.trim();
+    offset += part.length + 1;
+    if (i > 0 && isItem(body)) {
+      run.push({ kind: 'list', start, end: start + body.length });
+      continue;
+    }
+    if (i > 0) {
+      // The part after the last comma: the list's last item, up to "등" or the particle that ends it.
+      const etc = /^(\S+(?: \S+)?) 등(?:[^가-힣]|[이을은의과도에]|$)/u.exec(body);
+      const item = etc?.[1] ?? /^(\S+?)[은는이가을를의에도와과]\s/u.exec(body)?.[1];
+      if (item !== undefined && isItem(item)) run.push({ kind: 'list', start, end: start + item.length });
+      close(etc !== null);
+    }
+    // The word before the next comma may start a new list.
+    const word = body.slice(body.lastIndexOf(' ') + 1);
+    if (isItem(word)) run.push({ kind: 'list', start: start + body.length - word.length, end: start + body.length });
+  }
+  close(false);
+  return spans;
+}
+
+function isItem(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_ITEM_CHARS && text.split(' ').length <= 2 && !CLAUSE_END.test(text) && !/[.!?()]/u.test(text);
+}

@@ -1,0 +1,91 @@
+import type { AnalyzedQuery } from '../analyze/query.ts';
+import { answersIntent, isStrictIntent } from './answer-spans.ts';
+import { PRESENT, presence, type CoverageModel } from './coverage.ts';
+import type { AnalyzedSentence } from './passage-analysis.ts';
+
+/** How strictly a sentence must hold the question to answer it. */
+export interface AnswerabilityOptions {
+  /** Least weighted share of the question that the sentence, with its passage, must hold. Default 0.5. */
+  minCoverage?: number;
+  /**
+   * What a concept found only elsewhere in the sentence's passage counts for, against one in the sentence itself.
+   * Default 0.7: a sentence leaves to its passage what it refers back to ("이 펀드는…", "참석 기업들은…").
+   */
+  contextCredit?: number;
+  /**
+   * Share of the question's specific concepts that may be missing from the sentence and its passage. Default 1/3:
+   * one of three may be a paraphrase the documents put otherwise; with fewer, every one must be there.
+   */
+  maxMissingShare?: number;
+}
+
+export const defaultAnswerabilityOptions: Required<AnswerabilityOptions> = {
+  minCoverage: 0.5,
+  contextCredit: 0.7,
+  maxMissingShare: 1 / 3,
+};
+
+/** How well a sentence, read in its passage, answers the question. */
+export interface SentenceJudgement {
+  /** Weighted share (0–1) of the question the sentence holds, helped by its passage for what it leaves to context. */
+  coverage: number;
+  /** Weighted share (0–1) of the current question that the sentence holds by itself. */
+  own: number;
+  /** Labels of the question's specific concepts found neither in the sentence nor in its passage. */
+  missing: string[];
+  /** Whether it holds what the question asks for (an amount, a date…); undefined for a general question. */
+  answersIntent: boolean | undefined;
+  answerable: boolean;
+}
+
+/**
+ * Judges whether a sentence answers the question. It must hold the question's specific content in itself or in its
+ * passage: its rarest concept (what the question is about: 구글 클라우드, 만장굴), and all the others but one in three; cover enough of the question overall; say something of the
+ * question by itself; and, when the question asks how much, how many, what share or when, hold a figure of that kind.
+ * Concepts borrowed from earlier turns are looked for in the passage, which must be about the same topic.
+ */
+export function judgeSentence(
+  query: AnalyzedQuery,
+  model: CoverageModel,
+  sentence: AnalyzedSentence,
+  passageTerms: ReadonlySet<string>,
+  options: AnswerabilityOptions = {},
+): SentenceJudgement {
+  const { minCoverage, contextCredit, maxMissingShare } = { ...defaultAnswerabilityOptions, ...options };
+  let covered = 0;
+  let total = 0;
+  let own = 0;
+  let ownTotal = 0;
+  let specific = 0;
+  const missing: string[] = [];
+  let topic: { rarity: number; present: boolean } | undefined;
+  // What a how-many question counts ("금융기관은 몇 개야?") is named beside the figure that answers it.
+  let countedHere = true;
+  for (const concept of model.concepts) {
+    const inSentence = presence(concept, sentence.terms);
+    const inPassage = presence(concept, passageTerms);
+    const evidence = concept.current ? Math.max(inSentence, contextCredit * inPassage) : inPassage;
+    total += concept.weight;
+    covered += concept.weight * evidence;
+    if (!concept.current) continue;
+    if (query.intent === 'count' && concept.role === 'asked' && concept.weight > 0 && inSentence < PRESENT) countedHere = false;
+    ownTotal += concept.weight;
+    own += concept.weight * inSentence;
+    if (concept.role === 'content' && concept.specific) {
+      specific += 1;
+      if (evidence < PRESENT) missing.push(concept.label);
+      if (!topic || concept.rarity > topic.rarity) topic = { rarity: concept.rarity, present: evidence >= PRESENT };
+    }
+  }
+  const coverage = total === 0 ? 0 : covered / total;
+  const ownShare = ownTotal === 0 ? 0 : own / ownTotal;
+  const answers = answersIntent(query.intent, sentence.text, query.unit);
+  const answerable =
+    total > 0 &&
+    topic?.present !== false &&
+    missing.length <= Math.floor(specific * maxMissingShare) &&
+    coverage >= minCoverage &&
+    ownShare > 0 &&
+    (isStrictIntent(query.intent) ? answers === true && countedHere : true);
+  return { coverage, own: ownShare, missing, answersIntent: answers, answerable };
+}
