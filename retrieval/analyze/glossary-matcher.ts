@@ -62,7 +62,8 @@ export class GlossaryMatcher {
 
   private longestPhraseAt(words: readonly Word[], first: number): { last: number; entries: GlossaryEntry[] } | undefined {
     for (let last = Math.min(words.length, first + MAX_PHRASE_WORDS) - 1; last >= first; last--) {
-      const entries = this.phrases.get(phraseKey(words.slice(first, last + 1)));
+      const span = words.slice(first, last + 1);
+      const entries = this.phrases.get(phraseKey(span)) ?? this.phrases.get(phraseKey(span, true));
       if (entries) return { last, entries };
     }
     return undefined;
@@ -85,8 +86,15 @@ export class GlossaryMatcher {
   }
 }
 
-function phraseKey(words: readonly Word[]): string {
-  return words.map((w) => w.stem).join(' ');
+/** A one-syllable noun with its particle, which the shared analysis keeps whole so as not to cut nouns like 국가. */
+const SHORT_NOUN_PARTICLE = /^[가-힣][은는이가을를의에도]$/u;
+
+/**
+ * The key of a phrase: its words' stems. With `shortLast`, a last word such as "말의" counts as its one-syllable noun,
+ * so that "무슨 말의" finds "무슨 말".
+ */
+function phraseKey(words: readonly Word[], shortLast = false): string {
+  return words.map((w, i) => (shortLast && i === words.length - 1 && SHORT_NOUN_PARTICLE.test(w.text) ? w.text.slice(0, 1) : w.stem)).join(' ');
 }
 
 function addTo(map: Map<string, GlossaryEntry[]>, key: string, entry: GlossaryEntry): void {

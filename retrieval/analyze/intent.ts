@@ -9,7 +9,7 @@ export type QueryIntent = 'amount' | 'count' | 'percent' | 'date' | 'person' | '
 
 /** Kinds of organisation and people that "which …" asks to have listed when plural ("which companies"). */
 const ENGLISH_KINDS = 'compan(?:y|ies)|firms?|banks?|institutions?|organi[sz]ations?|agenc(?:y|ies)|countr(?:y|ies)|ministr(?:y|ies)|businesses|enterprises|members|groups|bodies|lenders|insurers|startups|universit(?:y|ies)';
-/** Korean kinds of organisation; the asked-for thing when a question ends on one ("참석한 기업은?") or names it after 어떤/어느. */
+/** Korean kinds of organisation: the asked-for thing when a question ends on one ("참석한 기업은?", "은행들 알려줘"). */
 const KOREAN_KINDS = '기업|회사|은행|기관|금융기관|업체|국가|나라|단체|부처|대학|학교|시중은행|스타트업';
 
 /** The asked-for thing at the end of a question, with what may follow it: "금리는?", "기업들 알려줘.". */
@@ -18,7 +18,7 @@ const ASKED_LAST = String.raw`(?:들)?(?:은|는|이|가|을|를)?(?:\s*(?:얼�
 /** Checked in order: the first pattern that matches decides. */
 const PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
   ['date', /언제|날짜|며칠|연도|몇\s*(?:월|일|년)|(?:^|\s)(?:해|날)(?:는|은|가|이)?\s*\??$|\bwhen\b|\b(?:what|which) (?:date|day|month|year)\b/i],
-  ['list', new RegExp(String.raw`어디어디|(?:어떤|어느|무슨)\s*(?:${KOREAN_KINDS})`)],
+  ['list', /어디어디/],
   ['percent', new RegExp(String.raw`비율|비중|퍼센트|몇\s*%|(?:금리|률|율)${ASKED_LAST}|\brates?\b|\bpercent(?:age)?\b|\bshare\b|\bratio\b|\bproportion\b|\bby how much\b`, 'i')],
   ['count', /몇|\bhow many\b|\bnumber of\b|(?:^|\s)수(?:는|가|를|도)?\s*\??$/i],
   // Measures are asked with 얼마 too, but answered in their own units: "길이는 얼마나 돼?" → 7.4km.

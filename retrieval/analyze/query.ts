@@ -157,10 +157,16 @@ export class QueryAnalyzer {
       if (group?.some((m) => m.entry.category === QUESTION_CATEGORY)) continue;
       if (spanRoles.every((r) => r === 'scaffold')) continue;
       const own = unique(span.flatMap(wordTerms));
-      const derived = abbreviatedYear(span) ?? derivationBase(span, vocabulary);
+      const derived = abbreviatedYear(span) ?? derivationBase(span, vocabulary) ?? segmented(span, group ?? [], vocabulary);
       // A form found inside a compound stands for that part only: its synonyms replace the part ("AI혁신펀드" may
       // be "혁신 fund"), they do not stand for the whole word.
-      const forms = unique((group ?? []).flatMap((m) => [...m.entry.ko, ...m.entry.en].map((f) => (m.infix ? (span[0] as Word).stem.replace(m.infix, ` ${f} `) : f))));
+      const forms = unique(
+        (group ?? []).flatMap((m) => {
+          const all = [...m.entry.ko, ...m.entry.en];
+          const { infix } = m;
+          return infix === undefined ? all : all.filter((f) => f !== infix).map((f) => (span[0] as Word).stem.replace(infix, ` ${f} `));
+        }),
+      );
       const alternatives = uniqueBy([own, ...(derived ? [derived] : []), ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
         (a) => a.length > 0,
       );
@@ -172,12 +178,21 @@ export class QueryAnalyzer {
   }
 }
 
-/** Positions of the words that a glossary concept (other than a question word) covers. */
-function glossedWords(matches: readonly GlossaryMatch[]): Set<number> {
-  const glossed = new Set<number>();
-  for (const m of matches) if (m.entry.category !== QUESTION_CATEGORY) for (let i = m.first; i <= m.last; i++) glossed.add(i);
-  return glossed;
+/** Positions of the words that glossary concepts cover, and of those that glossary question words cover. */
+function glossedWords(matches: readonly GlossaryMatch[]): { concepts: Set<number>; questionWords: Set<number> } {
+  const concepts = new Set<number>();
+  const questionWords = new Set<number>();
+  for (const m of matches) {
+    // A question word found inside a compound ("얼마짜리") does not make the whole word one.
+    if (m.entry.category === QUESTION_CATEGORY && m.infix !== undefined) continue;
+    const into = m.entry.category === QUESTION_CATEGORY ? questionWords : concepts;
+    for (let i = m.first; i <= m.last; i++) into.add(i);
+  }
+  return { concepts, questionWords };
 }
+
+/** Particles a one-syllable noun may carry, which the shared analysis leaves on it ("설이", "꽃은"). */
+const SHORT_NOUN_PARTICLE = /^[가-힣][은는이가을를의에도]$/u;
 
 /**
  * Suffixes that derive a noun from a noun (공급액, 참여사, 활용률), and the copula that makes one describe another
@@ -191,10 +206,29 @@ const DERIVING_SUFFIXES = /[액량률율사자금비료처별당용측인]$/u;
  */
 function derivationBase(span: readonly Word[], vocabulary: Vocabulary): string[] | undefined {
   const [word] = span;
-  if (span.length !== 1 || word?.kind !== 'hangul' || word.stem.length < 3 || !DERIVING_SUFFIXES.test(word.stem)) return undefined;
+  if (span.length !== 1 || word?.kind !== 'hangul') return undefined;
+  // "설이" is 설 with its particle: the analysis keeps two syllables so as not to cut nouns such as 국가.
+  if (SHORT_NOUN_PARTICLE.test(word.text) && !vocabulary.has(word.stem) && vocabulary.has(word.text.slice(0, 1))) return [word.text.slice(0, 1)];
+  if (word.stem.length < 3 || !DERIVING_SUFFIXES.test(word.stem)) return undefined;
   if (vocabulary.has(`=${word.stem}`)) return undefined;
   const base = hangulTerms(word.stem.slice(0, -1));
   return base.every((t) => vocabulary.has(t)) ? base : undefined;
+}
+
+/**
+ * The terms of a compound the documents never write as one word, split into the glossary forms that make it up:
+ * "자율제조보험할인" is looked for as 자율제조, 보험 and 할인.
+ */
+function segmented(span: readonly Word[], matches: readonly GlossaryMatch[], vocabulary: Vocabulary): string[] | undefined {
+  const [word] = span;
+  const infixes = matches.flatMap((m) => (m.infix === undefined ? [] : [m.infix]));
+  if (span.length !== 1 || word?.kind !== 'hangul' || infixes.length < 2 || vocabulary.has(`=${word.stem}`)) return undefined;
+  let rest = word.stem;
+  for (const infix of infixes) rest = rest.replace(infix, '');
+  if (rest !== '') return undefined;
+  let split = word.stem;
+  for (const infix of infixes) split = split.replace(infix, ` ${infix} `);
+  return unique(analyze(split));
 }
 
 /** "27년" in a question means 2027 more often than 27 years: the terms of the full year, as documents write it. */

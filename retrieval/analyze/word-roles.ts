@@ -39,8 +39,10 @@ const KOREAN_MODIFIERS: ReadonlySet<string> = new Set(
   '새로 새롭게 함께 같이 모두 전부 다시 이미 아직 가장 매우 크게 많이 처음 주로 따로 직접 전체 총 모든 각 최근 현재 앞으로 향후 실제 약 대략 주요 최대 최소 최고 최저 평균 기준 먼저 달리'.split(' '),
 );
 
-/** Endings of a conjugated verb or adjective at the end of a Korean question: 늘려, 열렸어, 깎아줘, 늘린대, 돼요. */
-const KOREAN_FINAL_VERB = /(?:[어아여워와줘해돼봐려혀쳐켜셔겨놔뤄요까니냐지죠네대래게고다])$/u;
+/** Endings of a conjugated verb or adjective at the end of a Korean question: 늘려, 열렸어, 깎아줘, 늘린대, 돼요, 따왔는가. */
+const KOREAN_FINAL_VERB = /(?:[어아여워와줘해돼봐려혀쳐켜셔겨놔뤄요까니냐지죠네대래게고다]|[는은던]가|는지)$/u;
+/** Question endings that end in what looks like a particle: "따왔는가", "세워졌는가". */
+const KOREAN_QUESTION_ENDING = /(?:[는은던]가|는지)$/u;
 /** Endings of a noun followed by its particle, which a question's last word may also have: "방법은", "영업이익은". */
 const KOREAN_NOUN_PARTICLE = /(?:[은는이가을를의에도만]|에서|으로|로|와|과|까지|부터)$/u;
 /** Connective endings of a verb inside a Korean question: "보험 들면", "기업 말고", "싸우다 전사한". */
@@ -96,9 +98,14 @@ const ENGLISH_MODIFIER = /(?:ic|ical|ive|ous|ful|less|able|ible|ly)$/;
 /**
  * The role of each word of a question (all its words, stopwords included: they show where the verb is), from its form,
  * its position and whether the collection knows it. Stopwords are scaffolding.
- * @param glossed positions of words that a glossary concept covers: known, even when the documents use another language
+ * @param glossed positions of words that a glossary concept covers (known, even when the documents use another
+ *   language) and of the glossary's question words ("규모", "how much"), which are scaffolding
  */
-export function wordRoles(words: readonly Word[], vocabulary: Vocabulary, glossed: ReadonlySet<number> = new Set()): WordRole[] {
+export function wordRoles(
+  words: readonly Word[],
+  vocabulary: Vocabulary,
+  glossed: { concepts: ReadonlySet<number>; questionWords: ReadonlySet<number> } = { concepts: new Set(), questionWords: new Set() },
+): WordRole[] {
   const last = words.findLastIndex((w) => !isStopword(w));
   const inverted = WH_WORDS.has(lower(words[0])) && words.some((w) => INVERTING_AUXILIARIES.has(lower(w)));
   // The verb of an inverted question comes last ("What did the meeting cover?"), unless it is a stopword ("get").
@@ -106,12 +113,12 @@ export function wordRoles(words: readonly Word[], vocabulary: Vocabulary, glosse
   const roles: WordRole[] = [];
   words.forEach((word, i) => {
     roles.push(
-      isStopword(word) || isPointer(word) || lower(words[i - 1]) === HOW_MANY
+      isStopword(word) || isAskingWord(word) || glossed.questionWords.has(i) || isPointer(word) || lower(words[i - 1]) === HOW_MANY
         ? 'scaffold'
         : word.kind === 'hangul'
           ? koreanRole(words, i, i === last, vocabulary)
           : word.kind === 'latin'
-            ? englishRole(words, i, i === verbLast, glossed.has(i) || isKnownWord(word, vocabulary), roles[i - 1])
+            ? englishRole(words, i, i === verbLast, glossed.concepts.has(i) || isKnownWord(word, vocabulary), roles[i - 1])
             : 'content',
     );
   });
@@ -143,6 +150,16 @@ function markAsked(words: readonly Word[], roles: WordRole[]): void {
   }
 }
 
+/** A question word with a copula after it: "얼마야", "어디야", "누구예요". */
+function isAskingWord(word: Word): boolean {
+  if (word.kind !== 'hangul') return false;
+  for (const ending of COPULA_ENDINGS) {
+    const rest = word.text.slice(0, -ending.length);
+    if (word.text.endsWith(ending) && rest !== '' && isStopword({ ...word, text: rest, stem: rest })) return true;
+  }
+  return false;
+}
+
 /** Whether a word points back at something said before: "그 펀드", "해당 기업", "it", "their". */
 export function isPointer(word: Word): boolean {
   return word.kind === 'hangul' ? KOREAN_POINTERS.has(word.text) || /^그(?:중|거|건|게|것|곳|때|쪽)/u.test(word.text) : ENGLISH_POINTERS.has(word.text.toLowerCase());
@@ -171,10 +188,13 @@ function koreanRole(words: readonly Word[], i: number, last: boolean, vocabulary
   if (noun !== undefined) return hangulTerms(noun).some((t) => vocabulary.has(t)) ? 'predicate' : 'modifier';
   const next = words[i + 1];
   if (next?.kind === 'hangul' && DEPENDENT_NOUNS.has(next.stem) && /[ㄹㄴ]/u.test(finalConsonant(word.text))) return 'predicate';
-  if (last) return KOREAN_FINAL_VERB.test(word.text) && !KOREAN_NOUN_PARTICLE.test(word.text) ? 'predicate' : 'content';
+  if (next !== undefined && isInflectionOfKnownWord(word, vocabulary)) return 'predicate';
+  if (last) {
+    const verb = KOREAN_QUESTION_ENDING.test(word.text) || (KOREAN_FINAL_VERB.test(word.text) && !KOREAN_NOUN_PARTICLE.test(word.text));
+    return verb ? 'predicate' : 'content';
+  }
   if (known) return 'content';
-  const verbal = (KOREAN_CONNECTIVE.test(word.text) && word.text.length > 1) || isInflectionOfKnownWord(word, vocabulary);
-  return verbal ? 'predicate' : 'content';
+  return KOREAN_CONNECTIVE.test(word.text) && word.text.length > 1 ? 'predicate' : 'content';
 }
 
 /** Endings of 하다/되다 verbs after their noun: "참석한", "개최하고", "설립됐어", "합류하는". */
@@ -203,19 +223,32 @@ function isBoundNounPhrase(text: string): boolean {
   return false;
 }
 
+/** Vowels of a verb stem's last syllable and the vowels it takes before -었/-어: 이→여 (놓이→놓였), 우→워, 오→와, 으→어. */
+const VOWEL_SHIFTS: ReadonlyMap<number, readonly number[]> = new Map([
+  [20, [20, 6]],
+  [13, [13, 14]],
+  [8, [8, 9]],
+  [18, [18, 4, 0]],
+]);
+
 /**
- * Whether an unknown word is a verb form ending in ㄴ/ㄹ/는 ("만든", "만드는", "옮긴") of a stem the collection uses in
- * another form ("만들어", "옮겼다"): the last syllable of the stem is tried with every vowel and final consonant.
+ * Whether a word before another is a verb's adnominal form ("놓인 다리", "만든 프로그램", "태어난 도시") of a stem
+ * the collection uses in another form ("놓였고", "만들어", "태어나"): its last syllable ends in ㄴ/ㄹ (or the word in
+ * 는/던), and the collection has the syllable before it followed by the same consonant and vowel, or the vowel the
+ * verb takes before -었, with another final.
  */
 function isInflectionOfKnownWord(word: Word, vocabulary: Vocabulary): boolean {
   const adnominal = /[ㄴㄹ]/u.test(finalConsonant(word.stem)) || /(?:는|던)$/u.test(word.text);
   if (!adnominal || word.stem.length < 2) return false;
   const lead = word.stem.slice(-2, -1);
   const code = word.stem.charCodeAt(word.stem.length - 1) - HANGUL_BASE;
-  // Same first consonant, any vowel and final: 만드→만들, 옮기→옮겼, 세우→세웠.
-  const initial = code - (code % 588);
-  for (let rest = 0; rest < 588; rest++) {
-    if (initial + rest !== code && vocabulary.has(lead + String.fromCharCode(HANGUL_BASE + initial + rest))) return true;
+  const initial = Math.floor(code / 588);
+  const vowel = Math.floor((code % 588) / 28);
+  for (const shifted of VOWEL_SHIFTS.get(vowel) ?? [vowel]) {
+    for (let final = 0; final < 28; final++) {
+      const variant = HANGUL_BASE + initial * 588 + shifted * 28 + final;
+      if (variant !== code + HANGUL_BASE && vocabulary.has(lead + String.fromCharCode(variant))) return true;
+    }
   }
   return false;
 }
@@ -225,12 +258,12 @@ function englishRole(words: readonly Word[], i: number, lastOfInverted: boolean,
   const text = word.text.toLowerCase();
   if (text.length === 1 || ENGLISH_UNITS.has(text)) return 'scaffold';
   if (ORDINALS.has(text)) return 'modifier';
-  if (word.text.includes('-') && word.text !== word.text.toUpperCase()) return 'modifier';
   if (/^[A-Z]/.test(word.text) && i > 0) return 'content';
   if (lastOfInverted || (previous === 'predicate' && PHRASAL_PARTICLES.has(text))) return 'predicate';
   if (known) return 'content';
   if (isVerbForm(text)) return 'predicate';
-  return ENGLISH_MODIFIER.test(text) ? 'modifier' : 'content';
+  const hyphenated = word.text.includes('-') && word.text !== word.text.toUpperCase();
+  return hyphenated || ENGLISH_MODIFIER.test(text) ? 'modifier' : 'content';
 }
 
 /** Past and -ing forms, and common verbs in any person ("offers", "goes", "recommends"). */

@@ -172,6 +172,18 @@ function listSpans(text: string): AnswerSpan[] {
   return spans;
 }
 
+/** A list item is a name of at most two words: no clause ending, no sentence punctuation, no particle on its words. */
 function isItem(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_ITEM_CHARS && text.split(' ').length <= 2 && !CLAUSE_END.test(text) && !/[.!?()]/u.test(text);
+  const words = text.split(' ');
+  return (
+    text.length > 0 &&
+    text.length <= MAX_ITEM_CHARS &&
+    words.length <= 2 &&
+    !CLAUSE_END.test(text) &&
+    !/[.!?()]/u.test(text) &&
+    !words.some((w) => ITEM_PARTICLE.test(w))
+  );
 }
+
+/** Particles that tie a word to a verb, which a list item's words do not carry: "'27년까지", "현장에서". */
+const ITEM_PARTICLE = /(?:까지|부터|에서|에게|으로|[을를에로])$/u;

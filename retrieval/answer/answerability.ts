@@ -8,8 +8,8 @@ export interface AnswerabilityOptions {
   /** Least weighted share of the question that the sentence, with its passage, must hold. Default 0.5. */
   minCoverage?: number;
   /**
-   * What a concept found only elsewhere in the sentence's passage counts for, against one in the sentence itself.
-   * Default 0.7: a sentence leaves to its passage what it refers back to ("이 펀드는…", "참석 기업들은…").
+   * What a concept found only elsewhere in the sentence's paragraph (or the one before) counts for, against one in the
+   * sentence itself. Default 0.7: a sentence leaves to its context what it refers back to ("이 펀드는…").
    */
   contextCredit?: number;
   /**
@@ -24,6 +24,12 @@ export const defaultAnswerabilityOptions: Required<AnswerabilityOptions> = {
   contextCredit: 0.7,
   maxMissingShare: 1 / 3,
 };
+
+/**
+ * Up to this many specific concepts, the rarest of them must be there: a short question is about its rarest word
+ * ("구글 클라우드의 한국 투자 계획은?"). In a longer one the rarest may be the user's own paraphrase.
+ */
+const MAX_CONCEPTS_FOR_TOPIC = 3;
 
 /** How well a sentence, read in its passage, answers the question. */
 export interface SentenceJudgement {
@@ -40,7 +46,8 @@ export interface SentenceJudgement {
 
 /**
  * Judges whether a sentence answers the question. It must hold the question's specific content in itself or in its
- * passage: its rarest concept (what the question is about: 구글 클라우드, 만장굴), and all the others but one in three; cover enough of the question overall; say something of the
+ * context (see {@link AnalyzedSentence.context}): in a short question its rarest concept (what it is about: 구글 클라우드, 만장굴), and all the others but
+ * one in three; cover enough of the question overall; say something of the
  * question by itself; and, when the question asks how much, how many, what share or when, hold a figure of that kind.
  * Concepts borrowed from earlier turns are looked for in the passage, which must be about the same topic.
  */
@@ -63,8 +70,9 @@ export function judgeSentence(
   let countedHere = true;
   for (const concept of model.concepts) {
     const inSentence = presence(concept, sentence.terms);
-    const inPassage = presence(concept, passageTerms);
-    const evidence = concept.current ? Math.max(inSentence, contextCredit * inPassage) : inPassage;
+    // The question's own concepts may be left to the sentence's paragraph; a topic borrowed from earlier turns needs
+    // only to be somewhere in the passage.
+    const evidence = concept.current ? Math.max(inSentence, contextCredit * presence(concept, sentence.context)) : presence(concept, passageTerms);
     total += concept.weight;
     covered += concept.weight * evidence;
     if (!concept.current) continue;
@@ -82,7 +90,7 @@ export function judgeSentence(
   const answers = answersIntent(query.intent, sentence.text, query.unit);
   const answerable =
     total > 0 &&
-    topic?.present !== false &&
+    (specific > MAX_CONCEPTS_FOR_TOPIC || topic?.present !== false) &&
     missing.length <= Math.floor(specific * maxMissingShare) &&
     coverage >= minCoverage &&
     ownShare > 0 &&

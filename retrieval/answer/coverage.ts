@@ -44,7 +44,7 @@ export interface TermStats {
 /** Share of its terms (by idf) that a concept's text needs to have for the concept to count as present. */
 export const PRESENT = 0.5;
 /** How much verbs and modifiers count beside content words: documents say them in words of their own. */
-const ROLE_WEIGHT: Record<QueryConcept['role'], number> = { content: 1, asked: 0.5, modifier: 0.5, predicate: 0.5 };
+const ROLE_WEIGHT: Record<QueryConcept['role'], number> = { content: 1, asked: 0.5, modifier: 0.25, predicate: 0.5 };
 
 /**
  * Weights the question's concepts against the collection. A concept counts by its turn's weight and role times the

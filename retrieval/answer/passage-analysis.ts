@@ -23,6 +23,12 @@ export interface AnalyzedSentence {
    */
   quoteStart: number;
   terms: ReadonlySet<string>;
+  /**
+   * Terms of the sentence's paragraph and of the paragraph before it (often its heading or the sentence that names what
+   * it refers to): what a sentence may leave to its context ("업계에서는 포스코, … 등이 참석했다" after the paragraph on
+   * the KAIST meeting).
+   */
+  context: ReadonlySet<string>;
 }
 
 /** What answering needs to know about a passage, computed once per chunk. */
@@ -77,16 +83,47 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
     else positions.set(w.stem, [i]);
   });
   let next = 0;
-  const sentences = sentenceSpans(chunk.text, title).map(({ start, end }) => {
+  const spans = sentenceSpans(chunk.text, title);
+  const sentenceTerms = spans.map(({ start, end }) => {
     const terms = new Set<string>();
     for (; next < words.length && (words[next] as Word).start < end; next++) {
       if ((words[next] as Word).start >= start) for (const term of termsOf[next] as string[]) terms.add(term);
     }
+    return terms;
+  });
+  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms);
+  const sentences = spans.map(({ start, end }, i) => {
     const text = chunk.text.slice(start, end);
     const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
-    return { start: chunk.start + start, end: chunk.start + end, text, kind: kindOf(text), quoteStart: chunk.start + start + lead, terms };
+    return {
+      start: chunk.start + start,
+      end: chunk.start + end,
+      text,
+      kind: kindOf(text),
+      quoteStart: chunk.start + start + lead,
+      terms: sentenceTerms[i] as ReadonlySet<string>,
+      context: contexts[i] as ReadonlySet<string>,
+    };
   });
   return { terms: new Set(termsOf.flat()), sentences, positions };
+}
+
+/** For each sentence, the terms of its paragraph and of the one before; sentences of a paragraph share one set. */
+function paragraphContexts(text: string, spans: readonly SentenceSpan[], terms: ReadonlyArray<ReadonlySet<string>>): Array<ReadonlySet<string>> {
+  const paragraphOf: number[] = [];
+  spans.forEach((span, i) => {
+    const previous = spans[i - 1];
+    const breaks = previous !== undefined && /\n\s*\n/.test(text.slice(previous.end, span.start));
+    paragraphOf.push(i === 0 ? 0 : (paragraphOf[i - 1] as number) + (breaks ? 1 : 0));
+  });
+  const paragraphs: Array<Set<string>> = [];
+  terms.forEach((set, i) => {
+    const p = paragraphOf[i] as number;
+    const paragraph = (paragraphs[p] ??= new Set());
+    for (const term of set) paragraph.add(term);
+  });
+  const contexts = paragraphs.map((paragraph, p) => new Set([...(paragraphs[p - 1] ?? []), ...paragraph]));
+  return paragraphOf.map((p) => contexts[p] as ReadonlySet<string>);
 }
 
 function kindOf(text: string): SentenceKind {

@@ -54,6 +54,8 @@ const INTENT_PENALTY = 0.15;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
+/** A full sentence is preferred to a better-scoring headline or footnote when it scores at least this share of it. */
+const FULL_SENTENCE_SHARE = 0.8;
 /** A headline or caption may hold the fact, but a full sentence says it better; a footnote only qualifies one. */
 const KIND_PENALTY = { sentence: 0, headline: 0.2, footnote: 0.15 } as const;
 
@@ -71,7 +73,7 @@ export function selectSentences(
   const { maxSentences, minRelativeScore, duplicateThreshold } = { ...defaultSentenceSelectionOptions, ...options };
   const topScore = Math.max(0, ...sources.map((s) => s.score));
   const seen = new Set<string>();
-  const scored: Array<SelectedSentence & { terms: ReadonlySet<string> }> = [];
+  const scored: Array<SelectedSentence & { terms: ReadonlySet<string>; kind: AnalyzedSentence['kind'] }> = [];
   sources.forEach((source, index) => {
     for (const sentence of source.sentences) {
       const key = `${source.docId}:${sentence.start}`;
@@ -83,19 +85,23 @@ export function selectSentences(
       const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
       const score = judgement.coverage + OWN_WEIGHT * judgement.own + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
-      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms });
+      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
-  const best = scored[0];
-  if (!best) return [];
+  const top = scored[0];
+  if (!top) return [];
+  // A headline or footnote answers only when no full sentence comes close: the sentence says the same in full.
+  const full = top.kind === 'sentence' ? top : scored.find((c) => c.kind === 'sentence' && c.score >= top.score * FULL_SENTENCE_SHARE);
+  const best = full ?? top;
   const chosen = [best];
-  for (const candidate of scored.slice(1)) {
+  for (const candidate of scored) {
+    if (candidate === best || candidate.kind !== 'sentence') continue;
     if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
     if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
     chosen.push(candidate);
   }
-  return chosen.map(({ terms: _terms, ...sentence }) => sentence);
+  return chosen.map(({ terms: _terms, kind: _kind, ...sentence }) => sentence);
 }
 
 function formPenalty(sentence: AnalyzedSentence): number {
