@@ -41,14 +41,17 @@ async function main(): Promise<void> {
   console.log(values.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer));
 }
 
-/** The answer as a person reads it in a terminal: the sentences, then each cited passage with its source. */
+/** The answer as a person reads it in a terminal: the short answer, the sentences, then each cited passage with its source. */
 function formatAnswer(answer: Answer): string {
-  const lines = [answer.answer, ''];
+  const lines = [...(answer.short ? [`${answer.short.text} [${answer.short.n}]`, ''] : []), answer.answer, ''];
   for (const c of answer.abstained ? answer.related : answer.citations) {
     lines.push(`[${c.n}] ${c.title}${c.source ? ` — ${c.source}` : ''}`);
     lines.push(`    ${c.docId} ${c.start}–${c.end}: ${c.text.replace(/\s+/g, ' ').slice(0, 240)}${c.text.length > 240 ? '…' : ''}`);
   }
   if (answer.abstained && answer.related.length > 0) lines.splice(2, 0, answer.lang === 'ko' ? '관련 있을 수 있는 문단:' : 'Possibly related:');
+  if (!answer.abstained && answer.related.length > 0) {
+    lines.push('', answer.lang === 'ko' ? `관련 문단 ${answer.related.length}개 더 (--json)` : `${answer.related.length} more passages (--json)`);
+  }
   lines.push('', `(${answer.tookMs} ms)`);
   return lines.join('\n');
 }

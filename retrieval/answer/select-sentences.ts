@@ -73,7 +73,7 @@ export function selectSentences(
   const { maxSentences, minRelativeScore, duplicateThreshold } = { ...defaultSentenceSelectionOptions, ...options };
   const topScore = Math.max(0, ...sources.map((s) => s.score));
   const seen = new Set<string>();
-  const scored: Array<SelectedSentence & { terms: ReadonlySet<string>; kind: AnalyzedSentence['kind'] }> = [];
+  const scored: Array<SelectedSentence & { terms: ReadonlySet<string>; kind: AnalyzedSentence['kind']; answers: boolean | undefined }> = [];
   sources.forEach((source, index) => {
     for (const sentence of source.sentences) {
       const key = `${source.docId}:${sentence.start}`;
@@ -85,7 +85,7 @@ export function selectSentences(
       const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
       const score = judgement.coverage + OWN_WEIGHT * judgement.own + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
-      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind });
+      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind, answers: judgement.answersIntent });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
@@ -96,12 +96,13 @@ export function selectSentences(
   const best = full ?? top;
   const chosen = [best];
   for (const candidate of scored) {
-    if (candidate === best || candidate.kind !== 'sentence') continue;
+    // Further sentences add to the answer: full sentences, holding what the question asks for when it asks for something.
+    if (candidate === best || candidate.kind !== 'sentence' || candidate.answers === false) continue;
     if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
     if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
     chosen.push(candidate);
   }
-  return chosen.map(({ terms: _terms, kind: _kind, ...sentence }) => sentence);
+  return chosen.map(({ terms: _terms, kind: _kind, answers: _answers, ...sentence }) => sentence);
 }
 
 function formPenalty(sentence: AnalyzedSentence): number {

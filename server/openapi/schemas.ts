@@ -83,36 +83,57 @@ export const citationSchema = z
   })
   .openapi('Citation');
 
+export const shortAnswerSchema = z
+  .object({
+    text: z.string().openapi({ description: 'The span, e.g. "최대 -1.2%p", "2,000억원" or a list of names.' }),
+    n: z.number().int().min(1).openapi({ description: 'Number of the citation whose passage holds it.' }),
+    start: offset.openapi({ description: 'Offset of the span in the document text.' }),
+    end: offset,
+  })
+  .openapi('ShortAnswer', { description: 'The part of the first answer sentence that answers the question by itself.' });
+
 export const answerSchema = z
   .object({
     answer: z.string().openapi({ description: 'Extracted sentences with `[n]` markers, or the not-found message.' }),
+    short: shortAnswerSchema.nullable().openapi({
+      description: 'When the question asks for a figure, a date, a name or a list: the span that answers it. Else null.',
+    }),
     abstained: z.boolean().openapi({ description: "True when the documents don't cover the question." }),
-    citations: z.array(citationSchema),
-    related: z.array(citationSchema).openapi({ description: 'When abstained: the closest passages, possibly related.' }),
+    citations: z.array(citationSchema).openapi({ description: 'The passages the answer cites, numbered from 1 in the order it cites them.' }),
+    related: z.array(citationSchema).openapi({
+      description:
+        'Other passages retrieved for the question, which the answer does not cite (numbered after the citations). ' +
+        'When abstained: the closest passages, possibly related.',
+    }),
+    usedHistory: z.boolean().openapi({
+      description: 'True when the question was read as a follow-up that takes its topic from the earlier turns in `history`.',
+    }),
     lang: langSchema,
     tookMs: z.number(),
   })
   .openapi('Answer', {
     example: {
-      answer: '정부는 2030년까지 AI 팩토리 500개를 구축한다. [1]',
+      answer: '산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다. [1]',
+      short: { text: '최대 -1.2%p', n: 1, start: 566, end: 575 },
       abstained: false,
       citations: [
         {
           n: 1,
-          docId: '003_9ee0d488b8985d82',
-          title: '2030년까지 제조업 AI 도입률 40%로 확대…AI 팩토리 500개로',
-          source: 'https://www.asiae.co.kr',
-          chunkId: '003_9ee0d488b8985d82#0',
+          docId: '000_b1883f170ede4282',
+          title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
+          source: 'https://newsdao.kr/4601',
+          chunkId: '000_b1883f170ede4282#1',
           text: '…',
-          start: 0,
-          end: 420,
-          score: 0.0325,
-          highlights: [{ start: 37, end: 88 }],
+          start: 424,
+          end: 841,
+          score: 0.7972,
+          highlights: [{ start: 524, end: 600 }],
         },
       ],
       related: [],
+      usedHistory: false,
       lang: 'ko',
-      tookMs: 12.4,
+      tookMs: 3.1,
     },
   });
 

@@ -26,7 +26,9 @@ const postAsk = createRoute({
   tags: ['Ask'],
   summary: 'Ask a question',
   description:
-    'Answers from the documents with extracted sentences, each followed by a `[n]` marker of the citation it comes from. ' +
+    'Answers from the documents with extracted sentences, each followed by a `[n]` marker of the citation it comes from, ' +
+    'and, when the question asks for a figure, date, name or list, the `short` span that answers it. `citations` holds ' +
+    'only the passages the answer cites; the other passages found are in `related`. ' +
     "When the documents don't cover the question, `abstained` is true and `related` may offer the closest passages.",
   middleware: [jsonBody({ maxBytes: ASK_MAX_BYTES })] as const,
   request: { body: { required: true, content: { 'application/json': { schema: askRequestSchema } } } },

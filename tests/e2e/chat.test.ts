@@ -68,12 +68,38 @@ describe('the chat page', () => {
     });
   });
 
+  it('shows the short answer first and in bold, then only the cited passage, with the others folded away', async () => {
+    await withPage({ locale: 'ko-KR' }, async ({ page }) => {
+      await typeQuestion(page, '카이스트 간담회에 참석한 기업은?');
+      const reply = await replyOf(page, 0);
+      const first = reply.locator('p').first();
+      expect(await first.getAttribute('class')).toBe('short-answer');
+      expect(await first.locator('strong').textContent()).toBe('포스코, LG전자, GS칼텍스, 현대자동차, 구글 클라우드');
+      expect(await reply.locator('.answer-text').textContent()).toContain('업계에서는 포스코, LG전자, GS칼텍스, 현대자동차, 구글 클라우드 등이 참석했다.');
+      // Sources: the one passage the answer cites, numbered 1.
+      expect(await reply.locator('.sources-title').allTextContents()).toEqual(['출처']);
+      const sources = reply.locator(':scope > ol.citations > .citation');
+      expect(await sources.count()).toBe(1);
+      expect(await sources.locator('.citation-n').textContent()).toBe('1');
+      // The other passages found are folded under "관련 문단 더 보기" until opened.
+      const more = reply.locator('details.more-passages');
+      const summary = (await more.locator('summary').textContent()) ?? '';
+      expect(summary).toMatch(/^관련 문단 더 보기 \(\d+\)$/);
+      const count = Number(/\((\d+)\)/.exec(summary)?.[1]);
+      expect(await more.locator('.citation').first().isVisible()).toBe(false);
+      await more.locator('summary').click();
+      expect(await more.locator('.citation').count()).toBe(count);
+      expect(await more.locator('.citation').first().isVisible()).toBe(true);
+      expect(await more.locator('.citation-n').first().textContent()).toBe('2');
+    });
+  });
+
   it('shows a citation in its document, scrolled to the passage, and returns the focus when closed', async () => {
     await withPage(
       { locale: 'en-US', viewport: { width: 1280, height: 600 } },
       async ({ page }) => {
         const reply = await replyOf(page, 0);
-        const last = reply.locator('.citation').last();
+        const last = reply.locator('.citations').first().locator('.citation').last();
         const passage = (await last.locator('.passage').textContent()) ?? '';
         const open = last.getByRole('button', { name: 'Show in document' });
         await open.click();

@@ -3,7 +3,7 @@
  * page and the API can't drift apart; the request and document shapes are restated here because their declarations
  * live beside Node-only code that the browser build must not pull in.
  */
-export type { Answer, Citation } from '../../retrieval/types.ts';
+export type { Answer, Citation, ShortAnswer } from '../../retrieval/types.ts';
 
 /** One earlier exchange of the conversation, as `POST /api/ask` takes it in `history`. */
 export interface HistoryTurn {

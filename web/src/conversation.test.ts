@@ -4,7 +4,7 @@ import { ApiError } from './api.ts';
 import { historyFor, MAX_HISTORY_ANSWER_CHARS, type Turn } from './conversation.ts';
 
 function answered(id: number, question: string, text: string): Turn {
-  const answer: Answer = { answer: text, abstained: false, citations: [], related: [], lang: 'ko', tookMs: 1 };
+  const answer: Answer = { answer: text, short: null, abstained: false, citations: [], related: [], usedHistory: false, lang: 'ko', tookMs: 1 };
   return { id, question, history: [], state: { status: 'answered', answer } };
 }
 

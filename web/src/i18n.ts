@@ -35,6 +35,10 @@ export interface Messages {
   /** Under the not-found title; `related` tells whether possibly related passages follow. */
   notFoundHint: (related: boolean) => string;
   possiblyRelated: string;
+  /** Summary of the folded list of passages found but not cited. */
+  morePassages: (count: number) => string;
+  /** Screen-reader label before the short answer. */
+  inShort: string;
   networkError: string;
   serverError: string;
   rejectedError: string;
@@ -87,6 +91,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     notFoundHint: (related) =>
       `등록된 문서에는 이 질문에 답하는 내용이 없습니다. 다른 말로 물어보세요.${related ? ' 아래 문단이 관련 있을 수 있습니다.' : ''}`,
     possiblyRelated: '관련 있을 수 있는 문단',
+    morePassages: (count) => `관련 문단 더 보기 (${count})`,
+    inShort: '핵심 답',
     networkError: '서버에 연결할 수 없습니다. 네트워크와 서버가 켜져 있는지 확인한 뒤 다시 시도해 주세요.',
     serverError: '서버에서 답변을 만들지 못했습니다. 잠시 후 다시 시도해 주세요.',
     rejectedError: '이 질문을 처리할 수 없습니다.',
@@ -128,6 +134,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     notFoundHint: (related) =>
       `None of the documents answers this question. Try asking in other words.${related ? ' The passages below may be related.' : ''}`,
     possiblyRelated: 'Possibly related',
+    morePassages: (count) => `More passages (${count})`,
+    inShort: 'In short',
     networkError: 'Could not reach the server. Check that the network and the server are up, then try again.',
     serverError: 'The server failed to answer. Please try again in a moment.',
     rejectedError: 'This question could not be processed.',

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from './api-types.ts';
+import type { Answer, Citation, ShortAnswer } from './api-types.ts';
 import type { ApiError } from './api.ts';
 import { splitAnswer } from './answer-text.ts';
 import type { Turn } from './conversation.ts';
@@ -81,7 +81,24 @@ function renderAnswer(turn: Turn, answer: Answer, ctx: TurnContext): Node[] {
       actions,
     ];
   }
-  return [answerParagraph(turn, answer, t), ...citationList(turn, answer.citations, 'cite', t.sources, ctx), actions];
+  return [
+    ...(answer.short ? [shortAnswer(turn, answer.short, t)] : []),
+    answerParagraph(turn, answer, t),
+    ...citationList(turn, answer.citations, 'cite', t.sources, ctx),
+    ...morePassages(turn, answer.related, ctx),
+    actions,
+  ];
+}
+
+/** The span that answers the question by itself, first and in bold, with the marker of the citation that holds it. */
+function shortAnswer(turn: Turn, short: ShortAnswer, t: Messages): HTMLParagraphElement {
+  return h(
+    'p',
+    { className: 'short-answer' },
+    h('span', { className: 'visually-hidden' }, `${t.inShort}: `),
+    h('strong', {}, short.text),
+    markerButton(turn, short.n, t),
+  );
 }
 
 /** The answer's sentences, each `[n]` drawn as a small button that brings citation n into view and focus. */
@@ -93,12 +110,30 @@ function answerParagraph(turn: Turn, answer: Answer, t: Messages): HTMLParagraph
       paragraph.append(part.text);
       continue;
     }
-    const target = citationId(turn.id, 'cite', part.n);
-    const marker = h('button', { className: 'marker', attrs: { type: 'button', 'aria-controls': target, 'aria-label': t.sourceN(part.n), 'data-n': String(part.n) } }, String(part.n));
-    marker.addEventListener('click', () => focusCitation(target));
-    paragraph.append(marker);
+    paragraph.append(markerButton(turn, part.n, t));
   }
   return paragraph;
+}
+
+/** A citation marker drawn as a small button that brings citation n into view and focus. */
+function markerButton(turn: Turn, n: number, t: Messages): HTMLButtonElement {
+  const target = citationId(turn.id, 'cite', n);
+  const marker = h('button', { className: 'marker', attrs: { type: 'button', 'aria-controls': target, 'aria-label': t.sourceN(n), 'data-n': String(n) } }, String(n));
+  marker.addEventListener('click', () => focusCitation(target));
+  return marker;
+}
+
+/** Passages found for the question that the answer does not cite, folded away under "More passages". */
+function morePassages(turn: Turn, related: readonly Citation[], ctx: TurnContext): Node[] {
+  if (related.length === 0) return [];
+  return [
+    h(
+      'details',
+      { className: 'more-passages' },
+      h('summary', {}, ctx.t.morePassages(related.length)),
+      h('ol', { className: 'citations' }, ...related.map((c) => renderCitation(c, citationId(turn.id, 'related', c.n), ctx))),
+    ),
+  ];
 }
 
 function citationList(turn: Turn, citations: readonly Citation[], group: 'cite' | 'related', title: string, ctx: TurnContext): Node[] {

@@ -43,7 +43,9 @@ describe('POST /mattermost/commands', () => {
     expect(res.status).toBe(200);
     const reply = (await res.json()) as Reply;
     expect(reply.response_type).toBe('ephemeral');
-    expect(reply.text.split('\n').slice(0, 6)).toEqual([
+    expect(reply.text.split('\n').slice(0, 8)).toEqual([
+      '**최대 -1.2%p** \\[1\\]',
+      '',
       `${ROBOT_SENTENCE} \\[1\\]`,
       '',
       '**Sources**',

@@ -15,6 +15,13 @@ describe('answerMarkdown', () => {
     );
   });
 
+  it('puts the short answer first, in bold and escaped, and leaves out passages the answer does not cite', () => {
+    const short = { text: '포스코, LG전자 *등*', n: 1, start: 0, end: 12 };
+    const text = answerMarkdown(answerWith([seedCitation()], { short, related: [seedCitation({ n: 2, chunkId: 'other#2' })] }));
+    expect(text.split('\n').slice(0, 3)).toEqual(['**포스코, LG전자 \\*등\\*** \\[1\\]', '', `${SEED_PASSAGE.sentence} \\[1\\]`]);
+    expect(text.match(/^\*\*\[\d+\]\*\*/gm)).toEqual(['**[1]**']);
+  });
+
   it('escapes Markdown in document text and parentheses in source links', () => {
     const citation = seedCitation({ title: '[속보] *AI* 정책_금융', source: 'https://example.com/a_(b)', text: '# 제목 `코드` > 인용', highlights: [] });
     const lines = answerMarkdown(answerWith([citation], { answer: '**굵게** [1]' })).split('\n');

@@ -3,6 +3,9 @@ import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
 import { citationQuote, DEFAULT_QUOTE_CHARS, shownPassages, truncate } from '../citations.ts';
 import { sourcesHeading } from '../messages.ts';
 
+/** The short answer is a figure, date, name or list: this bounds a list that runs long. */
+const SHORT_CHARS = 300;
+
 /** Mattermost's limit on the length of a post, in characters. */
 export const MATTERMOST_POST_LIMIT = 16_383;
 
@@ -23,14 +26,16 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * Renders an answer as Mattermost Markdown: the answer, then each cited passage with its number, its title linked to
- * the source and a short quote. Passages that would make the post longer than `maxChars` are counted in a last line.
+ * Renders an answer as Mattermost Markdown: the short answer in bold when there is one, the answer, then each cited
+ * passage with its number, its title linked to the source and a short quote; passages the answer does not cite are
+ * left out. Passages that would make the post longer than `maxChars` are counted in a last line.
  */
 export function answerMarkdown(answer: Answer, options: AnswerMarkdownOptions = {}): string {
   const quoteChars = options.quoteChars ?? DEFAULT_QUOTE_CHARS;
   const maxChars = options.maxChars ?? 16_000;
   // Escaping at most doubles the text, so half the room keeps the answer itself within the post.
-  const lines = [escapeMarkdown(truncate(answer.answer, Math.floor(maxChars / 2)))];
+  const short = answer.short ? [`**${escapeMarkdown(truncate(answer.short.text, SHORT_CHARS))}** \\[${answer.short.n}\\]`, ''] : [];
+  const lines = [...short, escapeMarkdown(truncate(answer.answer, Math.floor(maxChars / 2)))];
   const passages = shownPassages(answer);
   if (passages.length === 0) return lines.join('\n');
   lines.push('', `**${sourcesHeading(answer.lang, answer.abstained)}**`);

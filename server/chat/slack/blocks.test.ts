@@ -19,6 +19,15 @@ describe('answerMessage', () => {
     expect(message.text).toBe(`${SEED_PASSAGE.sentence} [1]`);
   });
 
+  it('puts the short answer first, in bold and escaped, and leaves out passages the answer does not cite', () => {
+    const short = { text: '최대 -1.2%p <@U1>', n: 1, start: 566, end: 575 };
+    const message = answerMessage(answerWith([seedCitation()], { short, related: [seedCitation({ n: 2, chunkId: 'other#2' })] }));
+    expect(sectionText(message.blocks?.[0])).toBe('*최대 -1.2%p &lt;@U1&gt;* [1]');
+    expect(sectionText(message.blocks?.[1])).toBe(`${SEED_PASSAGE.sentence} [1]`);
+    expect(message.text).toBe(`*최대 -1.2%p &lt;@U1&gt;* [1]\n${SEED_PASSAGE.sentence} [1]`);
+    expect(message.blocks?.filter((b) => sectionText(b)?.startsWith('*['))).toHaveLength(1);
+  });
+
   it('quotes the beginning of a passage that has no answering sentence, cut to the quote length', () => {
     const message = answerMessage(answerWith([seedCitation({ highlights: [] })]), { quoteChars: 40 });
     const quote = sectionText(message.blocks?.[2])?.split('\n>')[1];

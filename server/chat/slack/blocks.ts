@@ -39,14 +39,16 @@ export function escapeSlackText(text: string): string {
 }
 
 /**
- * Renders an answer as Block Kit: a section with the answer, then one section per cited passage (number, title linked
- * to the source, a short quote). Every section stays within 3000 characters and the message within 50 blocks; passages
- * that don't fit are counted in a last line.
+ * Renders an answer as Block Kit: the short answer in bold when there is one, a section with the answer, then one
+ * section per cited passage (number, title linked to the source, a short quote); passages the answer does not cite are
+ * left out. Every section stays within 3000 characters and the message within 50 blocks; passages that don't fit are
+ * counted in a last line.
  */
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): SlackMessage {
   const quoteChars = options.quoteChars ?? DEFAULT_QUOTE_CHARS;
   const answerText = escapedWithin(answer.answer, SECTION_TEXT_LIMIT);
-  const blocks: SlackBlock[] = [section(answerText)];
+  const short = answer.short ? `*${escapedWithin(answer.short.text, SHORT_CHARS)}* [${answer.short.n}]` : undefined;
+  const blocks: SlackBlock[] = [...(short ? [section(short)] : []), section(answerText)];
   const passages = shownPassages(answer);
   if (passages.length > 0) {
     blocks.push(context(`*${sourcesHeading(answer.lang, answer.abstained)}*`));
@@ -57,7 +59,7 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
     const hidden = passages.length - shown.length;
     if (hidden > 0) blocks.push(context(answer.lang === 'ko' ? `출처 ${hidden}개 더 있음` : `…and ${hidden} more sources`));
   }
-  return { text: answerText, blocks };
+  return { text: short ? `${short}\n${answerText}` : answerText, blocks };
 }
 
 /** A message of the bot's own words (already mrkdwn), without blocks. */
@@ -65,6 +67,8 @@ export function textMessage(text: string): SlackMessage {
   return { text };
 }
 
+/** The short answer is a figure, date, name or list: this bounds a list that runs long. */
+const SHORT_CHARS = 300;
 /** Titles are cut to this many characters, so the quote always keeps most of its section's room. */
 const TITLE_CHARS = 200;
 /** A longer source URL is left out rather than risk a section over the limit. */

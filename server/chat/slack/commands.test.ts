@@ -21,6 +21,8 @@ const ROBOT_QUESTION = 'what rate cut for robot firms?';
 const ROBOT_SOURCE = '<https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>';
 /** The seed sentence that answers the question (article 000). */
 const ROBOT_SENTENCE = '산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.';
+/** The short answer, in bold with its citation marker, first in every reply. */
+const ROBOT_SHORT = '*최대 -1.2%p* [1]';
 
 describe('POST /slack/commands', () => {
   it('answers a signed slash command in Block Kit: the 1.2%p rate cut, cited with its linked source', async () => {
@@ -28,16 +30,20 @@ describe('POST /slack/commands', () => {
     expect(res.status).toBe(200);
     const reply = (await res.json()) as CommandReply;
     expect(reply.response_type).toBe('ephemeral');
-    expect(reply.blocks?.[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `${ROBOT_SENTENCE} [1]` } });
-    expect(reply.blocks?.[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '*Sources*' }] });
-    expect(reply.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(reply.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: ROBOT_SHORT } },
+      { type: 'section', text: { type: 'mrkdwn', text: `${ROBOT_SENTENCE} [1]` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '*Sources*' }] },
+      // Only the cited passage: the other passages found are left out.
+      { type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } },
+    ]);
   });
 
   it('answers in the channel when configured so', async () => {
     const res = await routes({ responseType: 'in_channel' }).request(slackRequest('/slack/commands', commandForm('로봇 기업 우대금리는?')));
     const reply = (await res.json()) as CommandReply;
     expect(reply.response_type).toBe('in_channel');
-    expect(reply.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(reply.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
   });
 
   it.each([
@@ -80,8 +86,8 @@ describe('POST /slack/commands', () => {
     expect(posted?.path).toBe('/response/T0TEAM/1/late');
     const body = posted?.json as CommandReply;
     expect(body.response_type).toBe('in_channel');
-    expect(body.text).toBe(`${ROBOT_SENTENCE} [1]`);
-    expect(body.blocks?.[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(body.text).toBe(`${ROBOT_SHORT}\n${ROBOT_SENTENCE} [1]`);
+    expect(body.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
     expect(bed.logs).toEqual([]);
   });
 

@@ -86,8 +86,9 @@ describe('POST /slack/events', () => {
     expect(message?.channel).toBe('C0CHANNEL');
     expect(message?.thread_ts).toBe('1700000123.000200');
     expect(bed.slack.requests[0]?.headers.authorization).toBe('Bearer xoxb-test');
-    expect(message?.text).toBe(`${ROBOT_SENTENCE} [1]`);
-    expect(message?.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(message?.text).toBe(`*최대 -1.2%p* [1]\n${ROBOT_SENTENCE} [1]`);
+    expect(message?.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*최대 -1.2%p* [1]' } });
+    expect(message?.blocks[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
     expect(bed.logs).toEqual([]);
   });
 
