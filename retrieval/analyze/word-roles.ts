@@ -134,12 +134,18 @@ const KIND_ASKERS: ReadonlySet<string> = new Set('어떤 어느 무슨 which wha
 
 /**
  * Marks the thing a question asks for: the content word right after 어떤/어느/무슨/which/what ("어떤 행사를", "What
- * sector"), else the last content word of a Korean question when a topic or subject particle ends it ("…도시는?").
+ * sector") or "how many" ("How many employees"), else the last content word of a Korean question when a topic or
+ * subject particle ends it ("…도시는?").
  */
 function markAsked(words: readonly Word[], roles: WordRole[]): void {
-  const kind = words.findIndex((w, i) => KIND_ASKERS.has(w.text.toLowerCase()) && roles[i + 1] === 'content');
-  if (kind >= 0) {
-    roles[kind + 1] = 'asked';
+  for (let i = 0; i < words.length; i++) {
+    const asker = KIND_ASKERS.has(lower(words[i])) ? i + 1 : lower(words[i]) === 'how' && lower(words[i + 1]) === 'many' ? i + 2 : -1;
+    if (asker < 0 || roles[asker] !== 'content') continue;
+    // The head of the noun phrase after the asker: "How many AI manufacturing projects" asks for projects.
+    let head = asker;
+    const next = (i: number) => words[i] as Word;
+    while ((roles[head + 1] === 'content' || roles[head + 1] === 'modifier') && !isFiniteVerb(next(head + 1))) head++;
+    roles[head] = 'asked';
     return;
   }
   for (let i = words.length - 1; i >= 0; i--) {
@@ -264,6 +270,12 @@ function englishRole(words: readonly Word[], i: number, lastOfInverted: boolean,
   if (isVerbForm(text)) return 'predicate';
   const hyphenated = word.text.includes('-') && word.text !== word.text.toUpperCase();
   return hyphenated || ENGLISH_MODIFIER.test(text) ? 'modifier' : 'content';
+}
+
+/** A verb that follows its subject: "Which companies attended…", "Which bank offers…" (not a gerund, often a noun). */
+function isFiniteVerb(word: Word): boolean {
+  const text = word.text.toLowerCase();
+  return word.kind === 'latin' && !text.endsWith('ing') && isVerbForm(text);
 }
 
 /** Past and -ing forms, and common verbs in any person ("offers", "goes", "recommends"). */

@@ -78,6 +78,18 @@ export function answersIntent(intent: QueryIntent, sentence: string, unit?: stri
   return KINDS_FOR[intent].length === 0 ? undefined : answerSpans(intent, sentence, unit).length > 0;
 }
 
+/**
+ * The words around each count in a sentence, three on either side: what it counts ("153개 기업·기관이", "공장을 2024년
+ * 26개에서").
+ */
+export function countedText(sentence: string, unit?: string): string[] {
+  return answerSpans('count', sentence, unit).map((span) => {
+    const before = sentence.slice(0, span.start).split(/\s+/).filter(Boolean).slice(-3);
+    const after = sentence.slice(span.end).split(/\s+/).filter(Boolean).slice(0, 3);
+    return [...before, ...after].join(' ');
+  });
+}
+
 function findSpans(text: string, kinds: ReadonlySet<SpanKind>): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   if (['money', 'percent', 'count', 'date'].some((k) => kinds.has(k as SpanKind))) spans.push(...numberSpans(text));

@@ -1,6 +1,7 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import { answersIntent, isStrictIntent } from './answer-spans.ts';
-import { PRESENT, presence, type CoverageModel } from './coverage.ts';
+import { analyze } from '../../index/analyze/terms.ts';
+import { answersIntent, countedText, isStrictIntent } from './answer-spans.ts';
+import { PRESENT, presence, type CoverageModel, type WeightedConcept } from './coverage.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
 /** How strictly a sentence must hold the question to answer it. */
@@ -30,6 +31,11 @@ export const defaultAnswerabilityOptions: Required<AnswerabilityOptions> = {
  * ("구글 클라우드의 한국 투자 계획은?"). In a longer one the rarest may be the user's own paraphrase.
  */
 const MAX_CONCEPTS_FOR_TOPIC = 3;
+
+/** Whether the sentence counts the concept: a count in it is followed by the concept ("153개 기업·기관"). */
+function counts(concept: WeightedConcept, sentence: string, unit: string | undefined): boolean {
+  return countedText(sentence, unit).some((text) => presence(concept, new Set(analyze(text))) >= PRESENT);
+}
 
 /** How well a sentence, read in its passage, answers the question. */
 export interface SentenceJudgement {
@@ -66,7 +72,7 @@ export function judgeSentence(
   let specific = 0;
   const missing: string[] = [];
   let topic: { rarity: number; present: boolean } | undefined;
-  // What a how-many question counts ("금융기관은 몇 개야?") is named beside the figure that answers it.
+  // What a how-many question counts ("금융기관은 몇 개야?") is named right after the figure that answers it.
   let countedHere = true;
   for (const concept of model.concepts) {
     const inSentence = presence(concept, sentence.terms);
@@ -76,7 +82,7 @@ export function judgeSentence(
     total += concept.weight;
     covered += concept.weight * evidence;
     if (!concept.current) continue;
-    if (query.intent === 'count' && concept.role === 'asked' && concept.weight > 0 && inSentence < PRESENT) countedHere = false;
+    if (query.intent === 'count' && concept.role === 'asked' && concept.weight > 0 && !counts(concept, sentence.text, query.unit)) countedHere = false;
     ownTotal += concept.weight;
     own += concept.weight * inSentence;
     if (concept.role === 'content' && concept.specific) {

@@ -127,6 +127,22 @@ export function coverage(model: CoverageModel, terms: ReadonlySet<string>, optio
   return total === 0 ? 0 : covered / total;
 }
 
+/**
+ * Weighted share (0–1) of the current question that a text holds in the user's own words, glossary forms aside: of two
+ * texts that both hold the question, the one that says "AI혁신펀드" beats the one with "AI … 혁신 … 펀드" apart.
+ */
+export function literalCoverage(model: CoverageModel, terms: ReadonlySet<string>): number {
+  let covered = 0;
+  let total = 0;
+  for (const concept of model.concepts) {
+    const own = concept.alternatives[0];
+    if (!concept.current || concept.weight === 0 || !own) continue;
+    total += concept.weight;
+    covered += concept.weight * presentShare(own, terms);
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
 /** Idf-weighted share of an alternative's terms that are in `terms`. */
 function presentShare(alt: WeightedAlternative, terms: ReadonlySet<string>): number {
   if (alt.total === 0) return 0;

@@ -1,6 +1,7 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
+import { answerSpans } from './answer-spans.ts';
 import { judgeSentence, type AnswerabilityOptions } from './answerability.ts';
-import type { CoverageModel } from './coverage.ts';
+import { literalCoverage, type CoverageModel } from './coverage.ts';
 import { termOverlap } from './near-duplicates.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
@@ -44,8 +45,12 @@ export const defaultSentenceSelectionOptions = {
   duplicateThreshold: 0.7,
 };
 
+/** Overlap of terms above which a sentence giving the same figure as a chosen one restates it. */
+const RESTATED_OVERLAP = 0.5;
 /** Weight of the sentence's own coverage of the question, beside its coverage read in its passage. */
 const OWN_WEIGHT = 0.5;
+/** Weight of holding the question in the user's own words rather than through glossary forms. */
+const LITERAL_WEIGHT = 0.3;
 /** Weight of the passage's retrieval score. */
 const PASSAGE_WEIGHT = 0.3;
 /** Bonus for holding what the question asks for (an amount for "얼마", the list for "which companies"), penalty for not. */
@@ -54,7 +59,7 @@ const INTENT_PENALTY = 0.15;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
-/** A full sentence is preferred to a better-scoring headline or footnote when it scores at least this share of it. */
+/** A full sentence is preferred to a better-scoring headline when it scores at least this share of it. */
 const FULL_SENTENCE_SHARE = 0.8;
 /** A headline or caption may hold the fact, but a full sentence says it better; a footnote only qualifies one. */
 const KIND_PENALTY = { sentence: 0, headline: 0.2, footnote: 0.15 } as const;
@@ -83,7 +88,8 @@ export function selectSentences(
       if (!judgement.answerable) continue;
       const passage = topScore > 0 ? source.score / topScore : 0;
       const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
-      const score = judgement.coverage + OWN_WEIGHT * judgement.own + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
+      const literal = LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
+      const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
       scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind, answers: judgement.answersIntent });
     }
@@ -91,18 +97,29 @@ export function selectSentences(
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
   const top = scored[0];
   if (!top) return [];
-  // A headline or footnote answers only when no full sentence comes close: the sentence says the same in full.
-  const full = top.kind === 'sentence' ? top : scored.find((c) => c.kind === 'sentence' && c.score >= top.score * FULL_SENTENCE_SHARE);
+  // A headline answers only when no full sentence comes close: the sentence says the same in full.
+  const full = top.kind !== 'headline' ? top : scored.find((c) => c.kind === 'sentence' && c.score >= top.score * FULL_SENTENCE_SHARE);
   const best = full ?? top;
   const chosen = [best];
+  const said = new Set(figuresOf(query, best.text));
   for (const candidate of scored) {
     // Further sentences add to the answer: full sentences, holding what the question asks for when it asks for something.
     if (candidate === best || candidate.kind !== 'sentence' || candidate.answers === false) continue;
     if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
     if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
+    // Leading with a figure, date or name a chosen sentence already gave, about the same things: the same fact again.
+    const figures = figuresOf(query, candidate.text);
+    const repeats = figures[0] !== undefined && said.has(figures[0]);
+    if (repeats && chosen.some((c) => termOverlap(c.terms, candidate.terms) >= RESTATED_OVERLAP)) continue;
+    figures.forEach((f) => said.add(f));
     chosen.push(candidate);
   }
   return chosen.map(({ terms: _terms, kind: _kind, answers: _answers, ...sentence }) => sentence);
+}
+
+/** The spans of a sentence that answer the question's intent, spaces removed; none for a general question. */
+function figuresOf(query: AnalyzedQuery, text: string): string[] {
+  return answerSpans(query.intent, text, query.unit).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ''));
 }
 
 function formPenalty(sentence: AnalyzedSentence): number {

@@ -2,7 +2,7 @@ import { wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords } from '../../index/analyze/words.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { answerSpans, type AnswerSpan } from './answer-spans.ts';
-import type { CoverageModel } from './coverage.ts';
+import { presence, type CoverageModel } from './coverage.ts';
 
 /** The span of an answer sentence that answers the question by itself ("최대 -1.2%p", "2,000억원"). */
 export interface ShortSpan {
@@ -23,14 +23,12 @@ export function shortAnswer(query: AnalyzedQuery, model: CoverageModel, sentence
   const asked = new Set(query.concepts.filter((c) => c.current).flatMap((c) => c.alternatives.flat()));
   const spans = answerSpans(query.intent, sentence.text, query.unit).filter((s) => !givenByQuestion(sentence.text.slice(s.start, s.end), asked));
   if (spans.length === 0) return undefined;
-  const weights = new Map<string, number>();
-  for (const concept of model.concepts) {
-    if (!concept.current) continue;
-    for (const alt of concept.alternatives) for (const term of alt.terms) weights.set(term, Math.max(weights.get(term) ?? 0, concept.weight));
-  }
   const words = splitWords(sentence.text);
+  // A word counts by how much of a question concept it holds: "혁신펀드" all of AI혁신펀드, "AI펀드" only its 펀드.
+  const current = model.concepts.filter((c) => c.current && c.weight > 0);
   const matched = words.flatMap((w, i) => {
-    const weight = Math.max(0, ...wordTerms(w).map((t) => weights.get(t) ?? 0));
+    const terms = new Set(wordTerms(w));
+    const weight = Math.max(0, ...current.map((c) => c.weight * presence(c, terms)));
     return weight > 0 ? [{ index: i, weight }] : [];
   });
   const preferred = spans.filter((s) => s.kind === (spans[0] as AnswerSpan).kind);
