@@ -26,7 +26,7 @@ export interface Vocabulary {
  * particle or copula after them they are question scaffolding.
  */
 const BOUND_NOUNS: ReadonlySet<string> = new Set(
-  '개 곳 명 수 중 번 건 날 달 해 살 배 위 쯤 외 간 가운데 사이 정도 무렵 동안 그중 거기 그것 그거 이거 나머지'.split(' '),
+  '개 곳 명 수 중 번 건 날 달 해 살 위 쯤 외 간 가운데 사이 정도 무렵 동안 그중 거기 그것 그거 이거 나머지'.split(' '),
 );
 /** Copulas and question endings that follow a bound noun: "몇 개야", "몇 곳이었어". */
 const COPULA_ENDINGS: ReadonlySet<string> = new Set(
@@ -194,7 +194,7 @@ function koreanRole(words: readonly Word[], i: number, last: boolean, vocabulary
   if (noun !== undefined) return hangulTerms(noun).some((t) => vocabulary.has(t)) ? 'predicate' : 'modifier';
   const next = words[i + 1];
   if (next?.kind === 'hangul' && DEPENDENT_NOUNS.has(next.stem) && /[ㄹㄴ]/u.test(finalConsonant(word.text))) return 'predicate';
-  if (next !== undefined && isInflectionOfKnownWord(word, vocabulary)) return 'predicate';
+  if (next !== undefined && isInflectionOfKnownWord(word, vocabulary, known)) return 'predicate';
   if (last) {
     const verb = KOREAN_QUESTION_ENDING.test(word.text) || (KOREAN_FINAL_VERB.test(word.text) && !KOREAN_NOUN_PARTICLE.test(word.text));
     return verb ? 'predicate' : 'content';
@@ -236,22 +236,26 @@ const VOWEL_SHIFTS: ReadonlyMap<number, readonly number[]> = new Map([
   [8, [8, 9]],
   [18, [18, 4, 0]],
 ]);
+/** Finals of the forms a verb takes besides its adnominal: ㄹ (만들다, 놓일), ㅆ (놓였다, 태어났다). */
+const VERB_FINALS: readonly number[] = [8, 20];
 
 /**
  * Whether a word before another is a verb's adnominal form ("놓인 다리", "만든 프로그램", "태어난 도시") of a stem
- * the collection uses in another form ("놓였고", "만들어", "태어나"): its last syllable ends in ㄴ/ㄹ (or the word in
- * 는/던), and the collection has the syllable before it followed by the same consonant and vowel, or the vowel the
- * verb takes before -었, with another final.
+ * the collection uses in another form ("놓였고", "만들어", "태어났다"): its last syllable ends in ㄴ/ㄹ (or the word
+ * in 는/던), and the collection has the syllable before it followed by the same consonant and vowel, or the vowel the
+ * verb takes before -었, with another final. A word the collection uses as it is must show a verb's own forms, with
+ * ㄹ or ㅆ, so that a noun such as 자전 stays one.
  */
-function isInflectionOfKnownWord(word: Word, vocabulary: Vocabulary): boolean {
+function isInflectionOfKnownWord(word: Word, vocabulary: Vocabulary, known: boolean): boolean {
   const adnominal = /[ㄴㄹ]/u.test(finalConsonant(word.stem)) || /(?:는|던)$/u.test(word.text);
   if (!adnominal || word.stem.length < 2) return false;
   const lead = word.stem.slice(-2, -1);
   const code = word.stem.charCodeAt(word.stem.length - 1) - HANGUL_BASE;
   const initial = Math.floor(code / 588);
   const vowel = Math.floor((code % 588) / 28);
+  const finals = known ? VERB_FINALS : Array.from({ length: 28 }, (_, f) => f);
   for (const shifted of VOWEL_SHIFTS.get(vowel) ?? [vowel]) {
-    for (let final = 0; final < 28; final++) {
+    for (const final of finals) {
       const variant = HANGUL_BASE + initial * 588 + shifted * 28 + final;
       if (variant !== code + HANGUL_BASE && vocabulary.has(lead + String.fromCharCode(variant))) return true;
     }

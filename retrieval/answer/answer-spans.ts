@@ -107,7 +107,8 @@ function numberSpans(text: string): AnswerSpan[] {
     const kind = numberKind(word);
     const unit = word.stem.replace(/^[\d.]+/, '');
     const previous = spans.at(-1);
-    if (previous && previous.kind === kind && (kind === 'money' || kind === 'date') && /^\s?$/u.test(text.slice(previous.end, word.start))) {
+    // Parts of one figure stand side by side: "3조 5000억 원", "10월 1일", "9시간 56분".
+    if (previous && previous.kind === kind && /^\s?$/u.test(text.slice(previous.end, word.start))) {
       previous.end = word.end;
       previous.units?.push(unit);
       continue;

@@ -32,6 +32,20 @@ export const defaultAnswerabilityOptions: Required<AnswerabilityOptions> = {
  */
 const MAX_CONCEPTS_FOR_TOPIC = 3;
 
+/**
+ * Whether a sentence is about a subject of its own, at least as specific as what the question is about ("장백폭포는 …"
+ * for a question on 지리산): it speaks for itself, and its paragraph's other topics are not its. A common subject
+ * ("정부가 …") or one the question names leaves the sentence to its context.
+ */
+function hasOwnSubject(model: CoverageModel, sentence: AnalyzedSentence): boolean {
+  const { subject } = sentence;
+  if (subject === undefined) return false;
+  const current = model.concepts.filter((c) => c.current);
+  if (current.some((c) => presence(c, subject) >= PRESENT)) return false;
+  const topic = Math.max(0, ...current.filter((c) => c.role === 'content' && c.specific).map((c) => c.rarity));
+  return Math.max(0, ...[...subject].map((t) => model.idf(t))) >= topic;
+}
+
 /** Whether the sentence counts the concept: a count in it is followed by the concept ("153개 기업·기관"). */
 function counts(concept: WeightedConcept, sentence: string, unit: string | undefined): boolean {
   return countedText(sentence, unit).some((text) => presence(concept, new Set(analyze(text))) >= PRESENT);
@@ -64,7 +78,8 @@ export function judgeSentence(
   passageTerms: ReadonlySet<string>,
   options: AnswerabilityOptions = {},
 ): SentenceJudgement {
-  const { minCoverage, contextCredit, maxMissingShare } = { ...defaultAnswerabilityOptions, ...options };
+  const { minCoverage, maxMissingShare, ...rest } = { ...defaultAnswerabilityOptions, ...options };
+  const contextCredit = hasOwnSubject(model, sentence) ? 0 : rest.contextCredit;
   let covered = 0;
   let total = 0;
   let own = 0;
@@ -83,8 +98,10 @@ export function judgeSentence(
     covered += concept.weight * evidence;
     if (!concept.current) continue;
     if (query.intent === 'count' && concept.role === 'asked' && concept.weight > 0 && !counts(concept, sentence.text, query.unit)) countedHere = false;
-    ownTotal += concept.weight;
-    own += concept.weight * inSentence;
+    // What the question asks of its topic (일으킨, 감독한, attended) tells its sentence from others about the topic.
+    const ownWeight = concept.role === 'predicate' ? 2 * concept.weight : concept.weight;
+    ownTotal += ownWeight;
+    own += ownWeight * inSentence;
     if (concept.role === 'content' && concept.specific) {
       specific += 1;
       if (evidence < PRESENT) missing.push(concept.label);

@@ -31,6 +31,8 @@ export interface WeightedConcept {
 /** The question's concepts, weighted against one collection, ready to measure how much of them a text covers. */
 export interface CoverageModel {
   concepts: readonly WeightedConcept[];
+  /** Idf of a term in the collection, for weighing words of a passage against the question's. */
+  idf(term: string): number;
 }
 
 /** What is known about a term in the collection. */
@@ -55,6 +57,7 @@ const ROLE_WEIGHT: Record<QueryConcept['role'], number> = { content: 1, asked: 0
 export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageModel {
   const common = stats.size / 2;
   return {
+    idf: (term) => stats.idf(term),
     concepts: query.concepts.map((concept) => {
       const alternatives = concept.alternatives.map((terms) => {
         const known = terms.filter((t) => stats.df(t) > 0);

@@ -1,5 +1,5 @@
 import { splitSentences, type SentenceSpan } from '../../index/analyze/sentences.ts';
-import { wordTerms } from '../../index/analyze/terms.ts';
+import { analyze, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
 import type { Chunk } from '../../index/types.ts';
 import { LruCache } from './lru-cache.ts';
@@ -29,6 +29,12 @@ export interface AnalyzedSentence {
    * the KAIST meeting).
    */
   context: ReadonlySet<string>;
+  /**
+   * Terms of the sentence's own subject when it opens with one ("장백폭포는 …", "1967년 12월 29일 정주영이 …"): such a
+   * sentence is about that subject, not about whatever its paragraph mentioned before. Undefined when it opens
+   * otherwise ("업계에서는 …", "그는 …").
+   */
+  subject?: ReadonlySet<string>;
 }
 
 /** What answering needs to know about a passage, computed once per chunk. */
@@ -95,6 +101,7 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
   const sentences = spans.map(({ start, end }, i) => {
     const text = chunk.text.slice(start, end);
     const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
+    const subject = subjectOf(text.slice(lead));
     return {
       start: chunk.start + start,
       end: chunk.start + end,
@@ -103,6 +110,7 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
       quoteStart: chunk.start + start + lead,
       terms: sentenceTerms[i] as ReadonlySet<string>,
       context: contexts[i] as ReadonlySet<string>,
+      ...(subject ? { subject } : {}),
     };
   });
   return { terms: new Set(termsOf.flat()), sentences, positions };
@@ -124,6 +132,34 @@ function paragraphContexts(text: string, spans: readonly SentenceSpan[], terms: 
   });
   const contexts = paragraphs.map((paragraph, p) => new Set([...(paragraphs[p - 1] ?? []), ...paragraph]));
   return paragraphOf.map((p) => contexts[p] as ReadonlySet<string>);
+}
+
+/** A word with a topic or subject particle, possibly after a parenthesis: "장백폭포는", "한라산(漢拏山)은", "정주영이". */
+const SUBJECT_WORD = /^([가-힣A-Za-z0-9·]+?)(?:\([^)]*\))?(?:은|는|이|가)$/u;
+/** Endings that make a word with 은/는 an adverbial rather than a subject: "업계에서는", "올해는", "이를 위해서는". */
+const NOT_A_SUBJECT = /(?:에서|에|으로|로|에게|까지|부터|와|과|라|이라|하|해|때|년|월|일)$/u;
+/** Words that point back at the paragraph's topic: "그는", "이는", "이들은". */
+const POINTING_SUBJECT = /^(?:그|이|저)(?:녀|들|것|곳)?$/u;
+/** Determiners that make the subject the paragraph's own: "이 펀드는", "해당 기업은", "이번 간담회는". */
+const POINTING_DETERMINER = /^(?:이|그|저|해당|이번|같은|위)$/u;
+/** Leading words that come before a subject: dates, figures, quotes. */
+const LEADING = /^(?:\d|['‘"“([])/u;
+/** How far into a sentence its subject is looked for: "천지 북쪽의 장백폭포는". */
+const SUBJECT_WITHIN_WORDS = 4;
+
+/** Terms of the subject a sentence opens with, if it opens with one (see {@link AnalyzedSentence.subject}). */
+function subjectOf(text: string): ReadonlySet<string> | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  const opening = words.slice(words.findIndex((w) => !LEADING.test(w))).slice(0, SUBJECT_WITHIN_WORDS);
+  for (const [i, token] of opening.entries()) {
+    if (/[,:;]$/u.test(token)) return undefined;
+    const word = SUBJECT_WORD.exec(token)?.[1];
+    if (word === undefined) continue;
+    if (NOT_A_SUBJECT.test(word) || POINTING_SUBJECT.test(word) || POINTING_DETERMINER.test(opening[i - 1] ?? '')) return undefined;
+    const terms = new Set(analyze(word));
+    return terms.size > 0 ? terms : undefined;
+  }
+  return undefined;
 }
 
 function kindOf(text: string): SentenceKind {

@@ -40,21 +40,3 @@ describe('selectSentences', () => {
     expect(select('제주도 여행 코스')).toEqual([]);
   });
 });
-
-describe('selectSentences with headlines', () => {
-  const analyzer2 = new QueryAnalyzer([]);
-  const chunkOf = (text: string) => ({ chunkId: 'h#0', docId: 'h', start: 0, end: text.length, text });
-  const text =
-    '2030년까지 제조업 AI 도입률 40%로 확대…AI 팩토리 500개로\n\n' +
-    '정부가 2030년까지 제조기업의 AI 도입률을 40%로 끌어올리고, AI 팩토리 선도사업 공장을 500개로 확대한다.';
-
-  it('prefers the full sentence to the headline that repeats it, and does not give both', () => {
-    const query = analyzer2.analyze('제조업 AI 도입률 목표는?');
-    const model = coverageModel(query, { idf: () => 1, df: () => 1, size: 10 });
-    const { sentences, terms } = analyzePassage(chunkOf(text));
-    const chosen = selectSentences(query, model, [{ sentences, terms, docId: 'h', score: 1 }]);
-    expect(chosen.map((s) => s.text)).toEqual([
-      '정부가 2030년까지 제조기업의 AI 도입률을 40%로 끌어올리고, AI 팩토리 선도사업 공장을 500개로 확대한다.',
-    ]);
-  });
-});

@@ -88,7 +88,8 @@ export function selectSentences(
       if (!judgement.answerable) continue;
       const passage = topScore > 0 ? source.score / topScore : 0;
       const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
-      const literal = LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
+      // A headline is keyword-dense by nature: its matching the user's words says less than a sentence's doing so.
+      const literal = sentence.kind === 'headline' ? 0 : LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
       const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
       scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind, answers: judgement.answersIntent });

@@ -37,10 +37,21 @@ export function shortAnswer(query: AnalyzedQuery, model: CoverageModel, sentence
   for (const span of preferred) {
     const first = words.findIndex((w) => w.end > span.start);
     const last = words.findLastIndex((w) => w.start < span.end);
-    const score = matched.reduce((sum, m) => sum + m.weight / (1 + Math.max(0, first - m.index - 1, m.index - last - 1)), 0);
+    const ofFollowing = sentence.text.startsWith('의', span.end);
+    const score = matched.reduce((sum, m) => sum + m.weight / (1 + distance(m.index, first, last, ofFollowing)), 0);
     if (score > bestScore) [best, bestScore] = [span, score];
   }
   return { text: sentence.text.slice(best.start, best.end), start: sentence.start + best.start, end: sentence.start + best.end };
+}
+
+/**
+ * Words between a question word and a span, one more on the side the figure does not belong to. Korean names what a
+ * figure is before it ("중견기업이 23%, 중소기업이 56%": 중소기업 is 56%'s), unless 의 ties the figure to the noun after
+ * it ("최대 30%의 보험료 할인").
+ */
+function distance(word: number, first: number, last: number, ofFollowing: boolean): number {
+  if (word < first) return first - word - (ofFollowing ? 0 : 1);
+  return word > last ? word - last - (ofFollowing ? 1 : 0) : 0;
 }
 
 /** Whether the question already says all of a span ("Which banks run the 0.7%p loan program?" gives 0.7%p). */
