@@ -11,18 +11,21 @@ export interface SeedWorkspace {
   dispose: () => void;
 }
 
-/** Copies the seed documents into a temp DOCS_DIR and points INDEX_DIR at an empty temp folder. */
-export function seedWorkspace(): SeedWorkspace {
+/**
+ * Copies the seed documents (or those of another folder of the project, such as `bench/encyclopedia/docs`) into a temp
+ * DOCS_DIR and points INDEX_DIR at an empty temp folder.
+ */
+export function seedWorkspace(source = 'seeds'): SeedWorkspace {
   const root = mkdtempSync(join(tmpdir(), 'seogi-test-'));
   const docsDir = join(root, 'docs');
-  cpSync(join(PROJECT_ROOT, 'seeds'), docsDir, { recursive: true, filter: (src) => !src.endsWith('glossary.tsv') });
+  cpSync(join(PROJECT_ROOT, source), docsDir, { recursive: true, filter: (src) => !src.endsWith('glossary.tsv') });
   const config = readIndexConfig({ DOCS_DIR: docsDir, INDEX_DIR: join(root, 'index') });
   return { config, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** A seed workspace with its index built. */
-export async function seedIndex(): Promise<SeedWorkspace> {
-  const workspace = seedWorkspace();
+/** A seed workspace (see {@link seedWorkspace}) with its index built. */
+export async function seedIndex(source?: string): Promise<SeedWorkspace> {
+  const workspace = seedWorkspace(source);
   await buildIndex(workspace.config);
   return workspace;
 }
