@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGlossary } from '../index/analyze/glossary.ts';
-import { seedIndex, type SeedWorkspace } from '../tests/support/seed-index.ts';
-import { AnswerEngine, type AskRequest } from './answer-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeedEngine } from '../tests/support/seed-engine.ts';
+import type { AskRequest } from './answer-engine.ts';
 import { NOT_FOUND } from './answer/messages.ts';
-import { loadCollection, type LoadedCollection } from './load-collection.ts';
 import type { Answer } from './types.ts';
 
-let workspace: SeedWorkspace;
-let loaded: LoadedCollection;
-let engine: AnswerEngine;
-
-beforeAll(async () => {
-  workspace = await seedIndex();
-  loaded = await loadCollection(workspace.config);
-  engine = new AnswerEngine(() => loaded.collection, loadGlossary(workspace.config.glossaryPaths));
-});
-afterAll(() => workspace.dispose());
+const seeds = useSeedEngine();
 
 const ask = (question: string, ...history: string[]): Promise<Answer> => {
   const request: AskRequest = history.length > 0 ? { question, history: history.map((q) => ({ question: q })) } : { question };
-  return engine.ask(request);
+  return seeds.engine.ask(request);
 };
-const documentText = (docId: string) => loaded.collection.documents.get(docId)?.text ?? '';
+const documentText = (docId: string) => seeds.loaded.collection.documents.get(docId)?.text ?? '';
 /** The answer's sentences without their `[n]` markers. */
 const sentencesOf = (answer: Answer) => answer.answer.split(/\s*\[\d+\]\s*/).filter(Boolean);
 

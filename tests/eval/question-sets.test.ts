@@ -1,22 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../index/config.ts';
-import { loadGlossary } from '../../index/analyze/glossary.ts';
-import { AnswerEngine } from '../../retrieval/answer-engine.ts';
 import { readEvalCases } from '../../retrieval/eval/dataset.ts';
 import { runEval, type EvalReport } from '../../retrieval/eval/run-eval.ts';
-import { loadCollection } from '../../retrieval/load-collection.ts';
-import { seedIndex, type SeedWorkspace } from '../support/seed-index.ts';
+import { useSeedEngine } from '../support/seed-engine.ts';
 
-let workspace: SeedWorkspace;
-let engine: AnswerEngine;
-
-beforeAll(async () => {
-  workspace = await seedIndex();
-  const { collection } = await loadCollection(workspace.config);
-  engine = new AnswerEngine(() => collection, loadGlossary(workspace.config.glossaryPaths));
-});
-afterAll(() => workspace.dispose());
+const seeds = useSeedEngine();
 
 const fixture = (name: string) => readEvalCases(join(PROJECT_ROOT, 'tests', 'fixtures', name));
 
@@ -25,8 +14,8 @@ describe('the development questions', () => {
   let lexical: EvalReport;
   beforeAll(async () => {
     const cases = fixture('dev.jsonl');
-    hybrid = await runEval(engine, cases, 'hybrid');
-    lexical = await runEval(engine, cases, 'lexical');
+    hybrid = await runEval(seeds.engine, cases, 'hybrid');
+    lexical = await runEval(seeds.engine, cases, 'lexical');
   });
 
   it('finds the evidence passage for Korean questions', () => {
@@ -60,7 +49,7 @@ describe('the development questions', () => {
 describe('the trust questions: near misses, follow-ups and precise sentences', () => {
   let hybrid: EvalReport;
   beforeAll(async () => {
-    hybrid = await runEval(engine, fixture('dev-trust.jsonl'), 'hybrid');
+    hybrid = await runEval(seeds.engine, fixture('dev-trust.jsonl'), 'hybrid');
   });
 
   it('abstain on at least nine in ten near-miss questions, and on almost no answerable one', () => {
@@ -77,7 +66,7 @@ describe('the trust questions: near misses, follow-ups and precise sentences', (
 describe('the held-out trust questions, written apart from the code and the trust set', () => {
   let hybrid: EvalReport;
   beforeAll(async () => {
-    hybrid = await runEval(engine, fixture('heldout-trust.jsonl'), 'hybrid');
+    hybrid = await runEval(seeds.engine, fixture('heldout-trust.jsonl'), 'hybrid');
   });
 
   it('abstain on most near misses and rarely on answerable questions', () => {
@@ -94,7 +83,7 @@ describe('the held-out trust questions, written apart from the code and the trus
 describe('the held-out questions, written apart from the development set', () => {
   let hybrid: EvalReport;
   beforeAll(async () => {
-    hybrid = await runEval(engine, fixture('heldout.jsonl'), 'hybrid');
+    hybrid = await runEval(seeds.engine, fixture('heldout.jsonl'), 'hybrid');
   });
 
   it('generalise: evidence first for nine in ten questions, in the top three and answered for most', () => {
@@ -110,15 +99,11 @@ describe('the held-out questions, written apart from the development set', () =>
 });
 
 describe('an encyclopedic collection beyond the news seeds (Korean factoid questions)', () => {
-  let encyclopedia: SeedWorkspace;
+  const encyclopedia = useSeedEngine(join('bench', 'encyclopedia', 'docs'));
   let ko: EvalReport['ko'];
   beforeAll(async () => {
-    encyclopedia = await seedIndex(join('bench', 'encyclopedia', 'docs'));
-    const { collection } = await loadCollection(encyclopedia.config);
-    const answers = new AnswerEngine(() => collection, loadGlossary(encyclopedia.config.glossaryPaths));
-    ko = (await runEval(answers, readEvalCases(join(PROJECT_ROOT, 'bench', 'encyclopedia', 'questions.jsonl')), 'hybrid')).ko;
+    ko = (await runEval(encyclopedia.engine, readEvalCases(join(PROJECT_ROOT, 'bench', 'encyclopedia', 'questions.jsonl')), 'hybrid')).ko;
   });
-  afterAll(() => encyclopedia.dispose());
 
   it('finds the answering passage and rarely abstains on a question it covers', () => {
     expect(ko.hitAt3).toBeGreaterThanOrEqual(0.95);
