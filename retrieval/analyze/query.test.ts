@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../index/analyze/glossary.ts';
 import { GlossaryMatcher } from './glossary-matcher.ts';
-import { detectIntent, detectLanguage } from './intent.ts';
+import { askedUnit, detectIntent, detectLanguage, unitIntent } from './intent.ts';
 import { QueryAnalyzer } from './query.ts';
 import { splitWords } from '../../index/analyze/words.ts';
 
@@ -85,6 +85,28 @@ describe('QueryAnalyzer', () => {
   });
 });
 
+describe('QueryAnalyzer with a conversation', () => {
+  const analyzer = new QueryAnalyzer(glossary);
+
+  it('borrows the earlier topic only for a question that leaves its own unsaid', () => {
+    const history = [{ question: '무보의 보험 상품은?' }];
+    const elliptical = analyzer.analyze('그럼 대출 규모는?', history);
+    expect(elliptical.usedHistory).toBe(true);
+    expect(elliptical.denseText).toBe('무보의 보험 상품은? 그럼 대출 규모는?');
+    const alone = analyzer.analyze('로봇 기업 우대금리는?', history);
+    expect(alone.usedHistory).toBe(false);
+    expect(alone.terms.has('무보')).toBe(false);
+    expect(alone.denseText).toBe('로봇 기업 우대금리는?');
+  });
+
+  it('carries a topic through a chain of follow-ups, halving its weight at each turn', () => {
+    const query = analyzer.analyze('그중 로봇은?', [{ question: '무보의 보험 상품은?' }, { question: '그럼 대출 규모는?' }]);
+    expect(query.terms.get('대출')).toBe(0.5);
+    expect(query.terms.get('무보')).toBe(0.25);
+    expect(query.concepts.filter((c) => c.current).map((c) => c.label)).toEqual(['로봇은']);
+  });
+});
+
 describe('detectIntent and detectLanguage', () => {
   it('classifies what kind of answer a question expects', () => {
     expect(detectIntent('얼라이언스는 표준모델을 몇 개 확산하기로 했어?')).toBe('count');
@@ -95,6 +117,21 @@ describe('detectIntent and detectLanguage', () => {
     expect(detectIntent('How large is the guarantee support?')).toBe('amount');
     expect(detectIntent('제3차 위원회는 누가 주재했어?')).toBe('person');
     expect(detectIntent('AI 자율제조 프로젝트란 무엇인가?')).toBe('general');
+    expect(detectIntent('카이스트 간담회에 참석한 기업은?')).toBe('list');
+    expect(detectIntent('Which companies attended the meeting at KAIST?')).toBe('list');
+    expect(detectIntent('중국 딥시크 직원 수는?')).toBe('count');
+    expect(detectIntent('만장굴의 길이는 얼마나 돼?')).toBe('count');
+    expect(detectIntent('조선의 태조가 도읍을 옮긴 해는?')).toBe('date');
+  });
+
+  it('reads the unit a question counts in, and what that unit asks for', () => {
+    expect(askedUnit('대구의 인구는 약 몇 명인가?')).toBe('명');
+    expect(askedUnit('금리를 몇 %p 깎아주나요?')).toBe('%p');
+    expect(askedUnit('AI 팩토리는 몇 개로 늘려?')).toBe('개');
+    expect(askedUnit('규모는 얼마야?')).toBeUndefined();
+    expect(unitIntent('조')).toBe('amount');
+    expect(unitIntent('%')).toBe('percent');
+    expect(unitIntent('명')).toBeUndefined();
   });
 
   it('tells Korean from English questions', () => {

@@ -44,3 +44,43 @@ describe('analyzePassage', () => {
     expect(again).toEqual(analysis);
   });
 });
+
+describe('analyzePassage sentences', () => {
+  const passage = (text: string, start = 0) => ({ chunkId: `p${text.length}#0`, docId: 'p', start, end: start + text.length, text });
+
+  it('splits a caption that repeats the title from the sentence it runs into', () => {
+    const text = '정부, 공장 500개로 확대\n\n정부, 공장 500개로 확대 구윤철 장관은 19일 간담회를 개최했다.';
+    const { sentences } = analyzePassage(passage(text), '정부, 공장 500개로 확대');
+    expect(sentences.map((s) => [s.text, s.kind])).toEqual([
+      ['정부, 공장 500개로 확대', 'headline'],
+      ['정부, 공장 500개로 확대', 'headline'],
+      ['구윤철 장관은 19일 간담회를 개최했다.', 'sentence'],
+    ]);
+  });
+
+  it('quotes a sentence from past its leading connective or footnote marker, at exact offsets', () => {
+    const text = '또한, 산업은행은 금리를 낮춘다.\n\n** 스타트업 코리아 펀드(2조원)';
+    const { sentences } = analyzePassage(passage(text, 50));
+    expect(sentences.map((s) => [s.kind, text.slice(s.quoteStart - 50, s.end - 50)])).toEqual([
+      ['sentence', '산업은행은 금리를 낮춘다.'],
+      ['footnote', '스타트업 코리아 펀드(2조원)'],
+    ]);
+  });
+
+  it('gives each sentence the terms of its paragraph and the one before as its context', () => {
+    const text = '카이스트에서 간담회가 열렸다.\n\n업계에서는 포스코 등이 참석했다.\n\n예산은 늘었다.';
+    const [, attendees, budget] = analyzePassage(passage(text)).sentences;
+    expect(attendees?.context.has('=카이스트')).toBe(true);
+    expect(budget?.context.has('=카이스트')).toBe(false);
+    expect(budget?.context.has('=업계에서')).toBe(false);
+    expect(budget?.context.has('포스')).toBe(true);
+  });
+
+  it('knows the subject a sentence opens with, and that an adverbial or a pointer is none', () => {
+    const subjects = analyzePassage(passage('천지 북쪽의 장백폭포는 높이가 60m다. 업계에서는 포스코가 참석했다. 이 펀드는 크다. 1967년 정주영이 세웠다.')).sentences.map(
+      (s) => (s.subject ? [...s.subject] : undefined),
+    );
+    expect(subjects).toEqual([['장백', '백폭', '폭포', '=장백폭포'], undefined, undefined, ['정주', '주영', '=정주영']]);
+  });
+});
+

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { QueryIntent } from '../analyze/intent.ts';
+import { answerSpans, answersIntent, countedText } from './answer-spans.ts';
+
+const spans = (intent: QueryIntent, sentence: string, unit?: string) => answerSpans(intent, sentence, unit).map((s) => sentence.slice(s.start, s.end));
+
+describe('answerSpans', () => {
+  it('reads figures with their qualifiers, sign and unit, joining the parts of one figure', () => {
+    expect(spans('percent', '산업은행은 로봇 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공한다.')).toEqual(['최대 -1.2%p']);
+    expect(spans('amount', '총 54조 5000억 원의 자금을 공급했으며, 이는 연간목표 대비 53.2%로')).toEqual(['총 54조 5000억 원', '53.2%']);
+    expect(spans('count', '200개 이상의 AI 자율제조 선도 프로젝트')).toEqual(['200개 이상']);
+    expect(spans('count', '자전 주기는 약 9시간 56분으로 가장 짧다.')).toEqual(['약 9시간 56분']);
+    expect(spans('date', "'27년까지 활용률을 50%('24년 28%)로 높이고, AI 인재(10월 1일) 간담회를")).toEqual(["'27년", "'24년", '10월 1일']);
+  });
+
+  it('keeps only counts in the unit the question names', () => {
+    const sentence = '인구는 약 330만 명이고 면적은 약 770km²이며, 15개 구로 이루어져 있다.';
+    expect(spans('count', sentence, '명')).toEqual([]);
+    expect(spans('count', '이번 얼라이언스에는 153개 기업·기관이 참여', '곳')).toEqual(['153개']);
+  });
+
+  it('finds lists of names between commas, not clauses', () => {
+    expect(spans('list', '업계에서는 포스코, LG전자, GS칼텍스, 현대자동차, 구글 클라우드 등이 참석했다.')).toEqual(['포스코, LG전자, GS칼텍스, 현대자동차, 구글 클라우드']);
+    expect(spans('list', '7월에는 얼라이언스가 출범했는데, 현대차, LG전자, 포스코 등 기업들이 참여해')).toEqual(['현대차, LG전자, 포스코']);
+    expect(spans('list', "'25년 융자, 보증 등 중소기업 유동성의 60%를 집중 지원하고, '27년까지 정부, 민간 자금 등 약 3조원")).toEqual(['융자, 보증', '정부, 민간 자금']);
+  });
+
+  it('finds bodies and office holders with their names', () => {
+    expect(spans('person', '구윤철 부총리 겸 기획재정부 장관은 19일 대전 카이스트에서 간담회를 개최했다.')).toEqual(['구윤철 부총리 겸 기획재정부 장관']);
+    expect(spans('person', '정부와 금융위원회, 산업은행이 협력하여 AI 산업을 키운다.')).toEqual(['정부와 금융위원회, 산업은행']);
+  });
+
+  it('says a general question may be answered by any sentence, and a strict one only by one holding its kind', () => {
+    expect(answersIntent('general', '어떤 문장이든')).toBeUndefined();
+    expect(answersIntent('amount', '200개 이상의 프로젝트를 확산한다.')).toBe(false);
+    expect(answersIntent('amount', '2,000억원 규모의 대출')).toBe(true);
+  });
+});
+
+describe('countedText', () => {
+  it('gives the words around each count, where what it counts is named', () => {
+    const [around] = countedText('무역보험공사를 비롯한 20개의 금융기관 등은 협약식을 개최했다.');
+    expect(around).toContain('금융기관');
+    expect(countedText('정부는 AI 팩토리 선도사업 공장을 2024년 26개에서 2030년 500개로 확대한다.')[0]).toContain('공장을');
+  });
+});
