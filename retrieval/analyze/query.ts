@@ -1,10 +1,11 @@
 import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
-import { analyze, hangulTerms, wordTerms } from '../../index/analyze/terms.ts';
+import { analyze, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
 import { isElliptical } from './follow-up.ts';
 import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
 import { askedUnit, detectIntent, detectLanguage, unitIntent, type QueryIntent } from './intent.ts';
 import { wordRoles, type Vocabulary, type WordRole } from './word-roles.ts';
+import { wordVariant } from './word-variants.ts';
 
 /** Glossary category of question words such as 얼마 / how much. */
 const QUESTION_CATEGORY = 'question';
@@ -70,7 +71,8 @@ interface Turn {
   concepts: QueryConcept[];
   /** The questions whose topic it carries, oldest first, itself last. */
   chain: string[];
-  elliptical: boolean;
+  /** Stems of its words that are not scaffolding, in order. */
+  stems: string[];
 }
 
 /**
@@ -108,8 +110,6 @@ export class QueryAnalyzer {
         for (const term of alternative) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       });
     }
-    const words = splitWords(question);
-    const roles = wordRoles(words, vocabulary, glossedWords(this.matcher.match(words)));
     const unit = askedUnit(question);
     return {
       text: question,
@@ -118,7 +118,7 @@ export class QueryAnalyzer {
       unit,
       terms,
       concepts: current.concepts,
-      stems: words.filter((_, i) => roles[i] !== 'scaffold').map((w) => w.stem),
+      stems: current.stems,
       usedHistory,
       denseText: current.chain.join(' '),
     };
@@ -130,16 +130,16 @@ export class QueryAnalyzer {
     const matches = this.matcher.match(words);
     const roles = wordRoles(words, vocabulary, glossedWords(matches));
     const own = this.concepts(words, roles, matches, vocabulary);
-    const elliptical = isElliptical(words, roles);
     const intent = detectIntent(text);
-    if (!elliptical || !previous) return { text, intent, concepts: own, chain: [text], elliptical };
+    const stems = words.filter((_, i) => roles[i] !== 'scaffold').map((w) => w.stem);
+    if (!previous || !isElliptical(words, roles)) return { text, intent, concepts: own, chain: [text], stems };
     const borrowed = previous.concepts.map((c) => ({ ...c, weight: c.weight * this.options.historyWeight, current: false }));
     return {
       text,
       intent: intent === 'general' ? previous.intent : intent,
       concepts: [...own, ...borrowed],
       chain: [...previous.chain, text],
-      elliptical,
+      stems,
     };
   }
 
@@ -157,7 +157,7 @@ export class QueryAnalyzer {
       if (group?.some((m) => m.entry.category === QUESTION_CATEGORY)) continue;
       if (spanRoles.every((r) => r === 'scaffold')) continue;
       const own = unique(span.flatMap(wordTerms));
-      const derived = abbreviatedYear(span) ?? derivationBase(span, vocabulary) ?? segmented(span, group ?? [], vocabulary);
+      const variant = span.length === 1 ? wordVariant(span[0] as Word, group ?? [], vocabulary) : undefined;
       // A form found inside a compound stands for that part only: its synonyms replace the part ("AI혁신펀드" may
       // be "혁신 fund"), they do not stand for the whole word.
       const forms = unique(
@@ -167,7 +167,7 @@ export class QueryAnalyzer {
           return infix === undefined ? all : all.filter((f) => f !== infix).map((f) => (span[0] as Word).stem.replace(infix, ` ${f} `));
         }),
       );
-      const alternatives = uniqueBy([own, ...(derived ? [derived] : []), ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
+      const alternatives = uniqueBy([own, ...(variant ? [variant] : []), ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
         (a) => a.length > 0,
       );
       if (alternatives.length > 0) {
@@ -189,53 +189,6 @@ function glossedWords(matches: readonly GlossaryMatch[]): { concepts: Set<number
     for (let i = m.first; i <= m.last; i++) into.add(i);
   }
   return { concepts, questionWords };
-}
-
-/** Particles a one-syllable noun may carry, which the shared analysis leaves on it ("설이", "꽃은"). */
-const SHORT_NOUN_PARTICLE = /^[가-힣][은는이가을를의에도]$/u;
-
-/**
- * Suffixes that derive a noun from a noun (공급액, 참여사, 활용률), and the copula that makes one describe another
- * ("삼성그룹의 모체인 삼성상회").
- */
-const DERIVING_SUFFIXES = /[액량률율사자금비료처별당용측인]$/u;
-
-/**
- * The terms of the noun a derived word is made from, when the documents use that noun but not the derived word:
- * "공급액" is said as "공급" ("54조 5000억 원의 자금을 공급"), "모체인" as "모체".
- */
-function derivationBase(span: readonly Word[], vocabulary: Vocabulary): string[] | undefined {
-  const [word] = span;
-  if (span.length !== 1 || word?.kind !== 'hangul') return undefined;
-  // "설이" is 설 with its particle: the analysis keeps two syllables so as not to cut nouns such as 국가.
-  if (SHORT_NOUN_PARTICLE.test(word.text) && !vocabulary.has(word.stem) && vocabulary.has(word.text.slice(0, 1))) return [word.text.slice(0, 1)];
-  if (word.stem.length < 3 || !DERIVING_SUFFIXES.test(word.stem)) return undefined;
-  if (vocabulary.has(`=${word.stem}`)) return undefined;
-  const base = hangulTerms(word.stem.slice(0, -1));
-  return base.every((t) => vocabulary.has(t)) ? base : undefined;
-}
-
-/**
- * The terms of a compound the documents never write as one word, split into the glossary forms that make it up:
- * "자율제조보험할인" is looked for as 자율제조, 보험 and 할인.
- */
-function segmented(span: readonly Word[], matches: readonly GlossaryMatch[], vocabulary: Vocabulary): string[] | undefined {
-  const [word] = span;
-  const infixes = matches.flatMap((m) => (m.infix === undefined ? [] : [m.infix]));
-  if (span.length !== 1 || word?.kind !== 'hangul' || infixes.length < 2 || vocabulary.has(`=${word.stem}`)) return undefined;
-  let rest = word.stem;
-  for (const infix of infixes) rest = rest.replace(infix, '');
-  if (rest !== '') return undefined;
-  let split = word.stem;
-  for (const infix of infixes) split = split.replace(infix, ` ${infix} `);
-  return unique(analyze(split));
-}
-
-/** "27년" in a question means 2027 more often than 27 years: the terms of the full year, as documents write it. */
-function abbreviatedYear(span: readonly Word[]): string[] | undefined {
-  const [word] = span;
-  if (span.length !== 1 || word?.kind !== 'number' || !/^\d\d년$/.test(word.stem)) return undefined;
-  return [`#20${word.stem}`, `#20${word.stem.slice(0, 2)}`];
 }
 
 /** A phrase takes the strongest role of its words: content, then asked, modifier, predicate. */
