@@ -128,28 +128,51 @@ export class AnswerEngine {
     // Strong dense evidence vouches for a paraphrase that shares fewer words with the passage.
     const vouched = denseMargin !== undefined && denseMargin >= this.options.denseVouchMargin;
     const minCoverage = vouched ? this.options.minCoverage / 2 : this.options.minCoverage;
+    // A content word the documents never use means they are about something else, whatever else the question shares.
     const sentences =
       unknownContent(model).length > 0 ? [] : this.pickSentences(collection, query, model, passages.slice(0, this.options.answerPassages), minCoverage);
-    const tookMs = () => elapsed(started);
-    const first = sentences[0];
-    if (!first) {
-      const related = passages
-        .filter((p) => coverage(model, this.analysis(collection, p).terms, { currentOnly: true }) > 0)
-        .slice(0, RELATED_WHEN_ABSTAINED)
-        .map((p, i) => this.cite(collection, p, i + 1, []));
-      return { answer: NOT_FOUND[query.lang], short: null, abstained: true, citations: [], related, usedHistory: query.usedHistory, lang: query.lang, tookMs: tookMs() };
-    }
-    // Cited passages are numbered in the order the answer first cites them; the rest follow as related passages.
+    const answer = sentences.length > 0 ? this.compose(collection, query, model, passages, sentences) : this.notFound(collection, query, model, passages);
+    return { ...answer, usedHistory: query.usedHistory, lang: query.lang, tookMs: elapsed(started) };
+  }
+
+  /**
+   * The answer made of the chosen sentences: each followed by the marker of its passage, cited passages numbered in the
+   * order the answer first cites them, the other passages following as related ones.
+   */
+  private compose(
+    collection: Collection,
+    query: AnalyzedQuery,
+    model: CoverageModel,
+    passages: readonly Passage[],
+    sentences: readonly SelectedSentence[],
+  ): Pick<Answer, 'answer' | 'short' | 'abstained' | 'citations' | 'related'> {
     const cited = [...new Set(sentences.map((s) => s.source))];
     const numberOf = (source: number) => cited.indexOf(source) + 1;
     const citations = cited.map((source, i) => this.cite(collection, passages[source] as Passage, i + 1, sentences.filter((s) => s.source === source)));
-    const related = passages
-      .filter((_, i) => !cited.includes(i))
-      .map((p, i) => this.cite(collection, p, cited.length + i + 1, []));
-    const answer = sentences.map((s) => `${s.text} [${numberOf(s.source)}]`).join(' ');
+    const related = passages.filter((_, i) => !cited.includes(i)).map((p, i) => this.cite(collection, p, cited.length + i + 1, []));
+    const first = sentences[0] as SelectedSentence;
     const span = shortAnswer(query, model, first);
-    const short = span ? { ...span, n: numberOf(first.source) } : null;
-    return { answer, short, abstained: false, citations, related, usedHistory: query.usedHistory, lang: query.lang, tookMs: tookMs() };
+    return {
+      answer: sentences.map((s) => `${s.text} [${numberOf(s.source)}]`).join(' '),
+      short: span ? { ...span, n: numberOf(first.source) } : null,
+      abstained: false,
+      citations,
+      related,
+    };
+  }
+
+  /** The not-found answer, offering the closest passages that hold any of the question as possibly related. */
+  private notFound(
+    collection: Collection,
+    query: AnalyzedQuery,
+    model: CoverageModel,
+    passages: readonly Passage[],
+  ): Pick<Answer, 'answer' | 'short' | 'abstained' | 'citations' | 'related'> {
+    const related = passages
+      .filter((p) => coverage(model, this.analysis(collection, p).terms, { currentOnly: true }) > 0)
+      .slice(0, RELATED_WHEN_ABSTAINED)
+      .map((p, i) => this.cite(collection, p, i + 1, []));
+    return { answer: NOT_FOUND[query.lang], short: null, abstained: true, citations: [], related };
   }
 
   /**
