@@ -6,6 +6,8 @@ import type { WordRole } from './word-roles.ts';
 const PHRASAL_PARTICLES: ReadonlySet<string> = new Set('aside part up out off down away forward'.split(' '));
 /** Units of time and share that a number or a question word counts in: "five years", "which year". */
 const UNITS: ReadonlySet<string> = new Set('year years month months day days week weeks percent times'.split(' '));
+/** Determiners and possessives: the word after one is a noun ("its return", "the cut"), whatever else it can be. */
+const DETERMINERS: ReadonlySet<string> = new Set('a an the its their his her this that these those our my your whose'.split(' '));
 const ORDINALS: ReadonlySet<string> = new Set('first second third fourth fifth sixth seventh eighth ninth tenth last next'.split(' '));
 /** Adjective and adverb endings; deliberately not -al or -ent, which end as many nouns (hospital, student). */
 const MODIFIER_ENDING = /(?:ic|ical|ive|ous|ful|less|able|ible|ly)$/;
@@ -55,7 +57,7 @@ export function englishRole(words: readonly Word[], i: number, verbLast: boolean
   if (ORDINALS.has(text)) return 'modifier';
   if (/^[A-Z]/.test(word.text) && i > 0) return 'content';
   if (verbLast || (previous === 'predicate' && PHRASAL_PARTICLES.has(text))) return 'predicate';
-  if (known) return 'content';
+  if (known || DETERMINERS.has(words[i - 1]?.text.toLowerCase() ?? '')) return 'content';
   if (isVerbForm(text)) return 'predicate';
   const hyphenated = word.text.includes('-') && word.text !== word.text.toUpperCase();
   return hyphenated || MODIFIER_ENDING.test(text) ? 'modifier' : 'content';

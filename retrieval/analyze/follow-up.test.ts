@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { splitWords } from '../../index/analyze/words.ts';
-import { isElliptical } from './follow-up.ts';
-import { wordRoles } from './word-roles.ts';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../index/config.ts';
+import { loadGlossary } from '../../index/analyze/glossary.ts';
+import { QueryAnalyzer } from './query.ts';
 
-const everyTerm = { has: () => true };
-const elliptical = (question: string) => {
-  const words = splitWords(question);
-  return isElliptical(words, wordRoles(words, everyTerm));
-};
+const analyzer = new QueryAnalyzer(loadGlossary([join(PROJECT_ROOT, 'seeds', 'glossary.tsv')]));
+/** Whether the analyser reads the question as a follow-up of an earlier one. */
+const elliptical = (question: string) => analyzer.analyze(question, [{ question: '로봇 기업 우대금리는?' }]).usedHistory;
 
-describe('isElliptical', () => {
+describe('reading a question as a follow-up', () => {
   it.each([
     '그럼 대출 규모는?',
     '그중 중소기업 비중은?',
@@ -19,6 +18,8 @@ describe('isElliptical', () => {
     'What about the one on AI ships and drones?',
     '중견기업은?',
     'How much?',
+    '규모는?',
+    '스타트업 코리아 펀드는?',
   ])('reads "%s" as leaving its topic to the turn before', (question) => {
     expect(elliptical(question)).toBe(true);
   });

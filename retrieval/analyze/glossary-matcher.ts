@@ -26,6 +26,8 @@ const MIN_INFIX_CHARS = 2;
 export class GlossaryMatcher {
   private readonly phrases = new Map<string, GlossaryEntry[]>();
   private readonly infixes = new Map<string, GlossaryEntry[]>();
+  /** Length of the longest Korean form: no longer part of a word can be one. */
+  private longestInfix = 0;
 
   constructor(entries: readonly GlossaryEntry[]) {
     for (const entry of entries) {
@@ -34,7 +36,10 @@ export class GlossaryMatcher {
         if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
         addTo(this.phrases, phraseKey(words), entry);
         const compact = words.map((w) => w.stem).join('');
-        if (words.every((w) => w.kind === 'hangul') && compact.length >= MIN_INFIX_CHARS) addTo(this.infixes, compact, entry);
+        if (words.every((w) => w.kind === 'hangul') && compact.length >= MIN_INFIX_CHARS) {
+          addTo(this.infixes, compact, entry);
+          this.longestInfix = Math.max(this.longestInfix, compact.length);
+        }
       }
     }
   }
@@ -73,7 +78,7 @@ export class GlossaryMatcher {
   private infixEntries(stem: string): Array<{ entry: GlossaryEntry; infix: string }> {
     const result: Array<{ entry: GlossaryEntry; infix: string }> = [];
     const taken = new Array<boolean>(stem.length).fill(false);
-    for (let len = stem.length; len >= MIN_INFIX_CHARS; len--) {
+    for (let len = Math.min(stem.length, this.longestInfix); len >= MIN_INFIX_CHARS; len--) {
       for (let i = 0; i + len <= stem.length; i++) {
         const infix = stem.slice(i, i + len);
         const entries = this.infixes.get(infix);

@@ -19,8 +19,11 @@ const MODIFIERS: ReadonlySet<string> = new Set(
   '새로 새롭게 함께 같이 모두 전부 다시 이미 아직 가장 매우 크게 많이 처음 주로 따로 직접 전체 총 모든 각 최근 현재 앞으로 향후 실제 약 대략 주요 최대 최소 최고 최저 평균 기준 먼저 달리'.split(' '),
 );
 
-/** Endings of a conjugated verb or adjective at the end of a question: 늘려, 열렸어, 깎아줘, 늘린대, 돼요, 따왔는가. */
-const FINAL_VERB = /(?:[어아여워와줘해돼봐려혀쳐켜셔겨놔뤄요까니냐지죠네대래게고다]|[는은던]가|는지)$/u;
+/**
+ * Endings of a conjugated verb or adjective at the end of a question: 늘려, 열렸어, 깎아줘, 늘린대, 돼요, 잡았지,
+ * 따왔는가, 키우겠다고. Not the single syllables that also end nouns (지, 다, 고, 대): "산업은행 소재지?" ends on a noun.
+ */
+const FINAL_VERB = /(?:[어아여워와줘해돼봐려혀쳐켜셔겨놔뤄요까니냐래]|[았었였했됐갔왔봤줬났][어지나다요죠]?|[린한된는]대|[다라냐자]고|[는은던]가|는지)$/u;
 /** Question endings that end in what looks like a particle: "따왔는가", "세워졌는가". */
 const QUESTION_ENDING = /(?:[는은던]가|는지)$/u;
 /** Endings of a noun followed by its particle, which a question's last word may also have: "방법은", "영업이익은". */

@@ -1,7 +1,7 @@
 import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
 import { analyze, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
-import { isElliptical } from './follow-up.ts';
+import { asksWhatKind, isElliptical } from './follow-up.ts';
 import { GlossaryMatcher, type GlossaryMatch } from './glossary-matcher.ts';
 import { askedUnit, detectIntent, detectLanguage, unitIntent, type QueryIntent } from './intent.ts';
 import { wordRoles, type Vocabulary, type WordRole } from './word-roles.ts';
@@ -132,11 +132,16 @@ export class QueryAnalyzer {
     const own = this.concepts(words, roles, matches, vocabulary);
     const intent = detectIntent(text);
     const stems = words.filter((_, i) => roles[i] !== 'scaffold').map((w) => w.stem);
-    if (!previous || !isElliptical(words, roles)) return { text, intent, concepts: own, chain: [text], stems };
-    const borrowed = previous.concepts.map((c) => ({ ...c, weight: c.weight * this.options.historyWeight, current: false }));
+    const asks = asksWhatKind(words, intent);
+    if (!previous || !isElliptical(words, roles, own.length, asks)) return { text, intent, concepts: own, chain: [text], stems };
+    // A question that names nothing of its own ("How much?", "규모는?") is wholly about the earlier topic: its concepts
+    // are judged as the question's own. Otherwise they add context at a lower weight.
+    const weight = own.length === 0 ? 1 : this.options.historyWeight;
+    const borrowed = previous.concepts.map((c) => ({ ...c, weight: c.weight * weight, current: own.length === 0 ? c.current : false }));
     return {
       text,
-      intent: intent === 'general' ? previous.intent : intent,
+      // "중견기업은?" after a question on 대기업 비율 asks for the same kind of answer; "그 상품 이름은 뭐야?" says its own.
+      intent: asks ? intent : previous.intent,
       concepts: [...own, ...borrowed],
       chain: [...previous.chain, text],
       stems,

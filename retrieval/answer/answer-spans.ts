@@ -39,6 +39,12 @@ function sameCounter(a: string, b: string): boolean {
   return a === b || COUNTER_CLASSES.some((c) => c.has(a) && c.has(b));
 }
 
+/** Whether a count or share is in another unit than the one the question names ("몇 명" → not 770km; "몇 %p" → not 60%). */
+function inOtherUnit(span: AnswerSpan, unit: string | undefined): boolean {
+  if (unit === undefined || (span.kind !== 'count' && span.kind !== 'percent')) return false;
+  return !span.units?.some((u) => sameCounter(u, unit));
+}
+
 const MONEY_UNITS: ReadonlySet<string> = new Set(['조', '억', '만', '천', '원', '달러']);
 const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '%p']);
 const DATE_UNITS: ReadonlySet<string> = new Set(['년', '월', '일']);
@@ -66,7 +72,7 @@ const MAX_ITEM_CHARS = 15;
 export function answerSpans(intent: QueryIntent, sentence: string, unit?: string): AnswerSpan[] {
   const kinds = KINDS_FOR[intent];
   if (kinds.length === 0) return [];
-  const all = findSpans(sentence, new Set(kinds)).filter((s) => s.kind !== 'count' || unit === undefined || s.units?.some((u) => sameCounter(u, unit)));
+  const all = findSpans(sentence, new Set(kinds)).filter((s) => !inOtherUnit(s, unit));
   return kinds.flatMap((kind) => all.filter((s) => s.kind === kind));
 }
 
