@@ -67,7 +67,7 @@ describe('QueryAnalyzer', () => {
   it('groups a phrase and its translations into one concept', () => {
     const { concepts } = analyzer.analyze('rate cut for robots');
     expect(concepts.map((c) => c.label)).toEqual(['rate cut', 'robots']);
-    expect(concepts[1]?.alternatives).toEqual([['robot'], ['로봇']]);
+    expect(concepts[1]?.alternatives).toEqual([[['robot']], [['로봇']]]);
   });
 
   it('does not search for question words, only uses them for the intent', () => {

@@ -10,12 +10,15 @@ import { wordVariant } from './word-variants.ts';
 /** Glossary category of question words such as 얼마 / how much. */
 const QUESTION_CATEGORY = 'question';
 
+/** One way of saying a concept: the terms of each of its words, in order ("구글 클라우드" → [구글], [클라, …]). */
+export type Phrasing = string[][];
+
 /** One thing the question is about, and the term sets that can express it in a passage. */
 export interface QueryConcept {
   /** The question's own words for it. */
   label: string;
-  /** Term sets, each one way of saying it: the user's own words first, then glossary forms. */
-  alternatives: string[][];
+  /** Ways of saying it: the user's own words first, then other forms of them and glossary forms. */
+  alternatives: Phrasing[];
   /** 1 for the current question, less for a topic carried over from earlier turns. */
   weight: number;
   /** Whether it comes from the question itself rather than from an earlier turn. */
@@ -107,7 +110,7 @@ export class QueryAnalyzer {
     for (const concept of current.concepts) {
       concept.alternatives.forEach((alternative, i) => {
         const weight = concept.weight * (i === 0 ? 1 : this.options.expansionWeight);
-        for (const term of alternative) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+        for (const term of alternative.flat()) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       });
     }
     const unit = askedUnit(question);
@@ -161,20 +164,17 @@ export class QueryAnalyzer {
       // Question words ("how much", "규모는", "비율은") steer answer selection through the intent, not the search.
       if (group?.some((m) => m.entry.category === QUESTION_CATEGORY)) continue;
       if (spanRoles.every((r) => r === 'scaffold')) continue;
-      const own = unique(span.flatMap(wordTerms));
+      const own = phrasing(span);
       const variant = span.length === 1 ? wordVariant(span[0] as Word, group ?? [], vocabulary) : undefined;
-      // A form found inside a compound stands for that part only: its synonyms replace the part ("AI혁신펀드" may
-      // be "혁신 fund"), they do not stand for the whole word.
-      const forms = unique(
-        (group ?? []).flatMap((m) => {
-          const all = [...m.entry.ko, ...m.entry.en];
-          const { infix } = m;
-          return infix === undefined ? all : all.filter((f) => f !== infix).map((f) => (span[0] as Word).stem.replace(infix, ` ${f} `));
-        }),
-      );
-      const alternatives = uniqueBy([own, ...(variant ? [variant] : []), ...forms.map((f) => unique(analyze(f)))], (a) => a.join(' ')).filter(
-        (a) => a.length > 0,
-      );
+      // A form found inside a compound stands for that part only: its synonyms replace the part, and the word stays
+      // one word ("AI혁신펀드" may be "혁신 fund"); they do not stand for the whole word.
+      const forms = (group ?? []).flatMap((m): Phrasing[] => {
+        const all = [...m.entry.ko, ...m.entry.en];
+        const { infix } = m;
+        if (infix === undefined) return all.map((f) => phrasing(splitWords(f)));
+        return all.filter((f) => f !== infix).map((f) => [analyze((span[0] as Word).stem.replace(infix, ` ${f} `))]);
+      });
+      const alternatives = uniqueBy([own, ...(variant ? [variant] : []), ...forms], (a) => JSON.stringify(a)).filter((a) => a.length > 0 && a.every((w) => w.length > 0));
       if (alternatives.length > 0) {
         concepts.push({ label: span.map(wordText).join(' '), alternatives, weight: 1, current: true, role: spanRole(spanRoles) });
       }
@@ -201,12 +201,13 @@ function spanRole(roles: readonly WordRole[]): QueryConcept['role'] {
   return (['content', 'asked', 'modifier'] as const).find((role) => roles.includes(role)) ?? 'predicate';
 }
 
-function wordText(w: Word): string {
-  return w.text;
+/** The terms of each word that has any, in order. */
+export function phrasing(words: readonly Word[]): Phrasing {
+  return words.map(wordTerms).filter((terms) => terms.length > 0);
 }
 
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
+function wordText(w: Word): string {
+  return w.text;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -14,16 +14,16 @@ const variant = (text: string) => {
 
 describe('wordVariant', () => {
   it('reads a two-digit year as the full year', () => {
-    expect(variant('27년')).toEqual(['#2027년', '#2027']);
+    expect(variant('27년')).toEqual([['#2027년', '#2027']]);
   });
 
   it('looks for a derived noun by its base, and a one-syllable noun without its particle', () => {
-    expect(variant('공급액은')).toEqual(['공급']);
-    expect(variant('설이')).toEqual(['설']);
+    expect(variant('공급액은')).toEqual([['공급']]);
+    expect(variant('설이')).toEqual([['설']]);
   });
 
   it('splits a compound the documents never write whole into its glossary parts', () => {
-    expect(variant('자율제조보험할인')).toEqual(['자율', '율제', '제조', '=자율제조', '보험', '할인']);
+    expect(variant('자율제조보험할인')).toEqual([['자율', '율제', '제조', '=자율제조', '보험', '할인']]);
   });
 
   it('leaves a word the documents use, or one with no other form, as it is', () => {

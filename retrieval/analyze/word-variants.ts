@@ -1,6 +1,7 @@
 import { analyze, hangulTerms } from '../../index/analyze/terms.ts';
 import type { Word } from '../../index/analyze/words.ts';
 import type { GlossaryMatch } from './glossary-matcher.ts';
+import type { Phrasing } from './query.ts';
 import type { Vocabulary } from './word-roles.ts';
 
 /**
@@ -8,8 +9,9 @@ import type { Vocabulary } from './word-roles.ts';
  * year as the full year, a derived noun as its base, a particle left on a one-syllable noun taken off, a glued compound
  * split into its glossary parts. Undefined when none applies.
  */
-export function wordVariant(word: Word, matches: readonly GlossaryMatch[], vocabulary: Vocabulary): string[] | undefined {
-  return abbreviatedYear(word) ?? derivationBase(word, vocabulary) ?? segmented(word, matches, vocabulary);
+export function wordVariant(word: Word, matches: readonly GlossaryMatch[], vocabulary: Vocabulary): Phrasing | undefined {
+  const variant = abbreviatedYear(word) ?? derivationBase(word, vocabulary);
+  return variant ? [variant] : segmented(word, matches, vocabulary);
 }
 
 /** Particles a one-syllable noun may carry, which the shared analysis leaves on it ("설이", "꽃은"). */
@@ -39,7 +41,7 @@ function derivationBase(word: Word, vocabulary: Vocabulary): string[] | undefine
  * The terms of a compound the documents never write as one word, split into the glossary forms that make it up:
  * "자율제조보험할인" is looked for as 자율제조, 보험 and 할인.
  */
-function segmented(word: Word, matches: readonly GlossaryMatch[], vocabulary: Vocabulary): string[] | undefined {
+function segmented(word: Word, matches: readonly GlossaryMatch[], vocabulary: Vocabulary): Phrasing | undefined {
   const infixes = matches.flatMap((m) => (m.infix === undefined ? [] : [m.infix]));
   if (word.kind !== 'hangul' || infixes.length < 2 || vocabulary.has(`=${word.stem}`)) return undefined;
   let rest = word.stem;
@@ -47,7 +49,8 @@ function segmented(word: Word, matches: readonly GlossaryMatch[], vocabulary: Vo
   if (rest !== '') return undefined;
   let split = word.stem;
   for (const infix of infixes) split = split.replace(infix, ` ${infix} `);
-  return [...new Set(analyze(split))];
+  // The parts were written as one word: they stand anywhere in a text, not as a phrase of words side by side.
+  return [[...new Set(analyze(split))]];
 }
 
 /** "27년" in a question means 2027 more often than 27 years: the terms of the full year, as documents write it. */

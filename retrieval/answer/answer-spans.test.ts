@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryIntent } from '../analyze/intent.ts';
-import { answerSpans, answersIntent, countedText } from './answer-spans.ts';
+import { answerSpans, answersIntent, aroundSpan } from './answer-spans.ts';
 
 const spans = (intent: QueryIntent, sentence: string, unit?: string) => answerSpans(intent, sentence, unit).map((s) => sentence.slice(s.start, s.end));
 
@@ -37,10 +37,12 @@ describe('answerSpans', () => {
   });
 });
 
-describe('countedText', () => {
-  it('gives the words around each count, where what it counts is named', () => {
-    const [around] = countedText('무역보험공사를 비롯한 20개의 금융기관 등은 협약식을 개최했다.');
-    expect(around).toContain('금융기관');
-    expect(countedText('정부는 AI 팩토리 선도사업 공장을 2024년 26개에서 2030년 500개로 확대한다.')[0]).toContain('공장을');
+describe('aroundSpan', () => {
+  const around = (sentence: string) => answerSpans('count', sentence).map((span) => aroundSpan(sentence, span));
+
+  it('gives the two words on either side of a count, where what it counts is named', () => {
+    expect(around('무역보험공사를 비롯한 20개의 금융기관 등은 협약식을 개최했다.')).toEqual(['무역보험공사를 비롯한 의 금융기관 등은']);
+    expect(around('이번 얼라이언스에는 12개 업종의 153개 기업·기관이 참여하고')).toEqual(['이번 얼라이언스에는 업종의 153개', '12개 업종의 기업·기관이 참여하고']);
+    expect(around('10대 AI 선도 프로젝트에 213개의 후보 과제가 몰리기도 했다.')).toEqual(['AI 선도', '선도 프로젝트에 의 후보 과제가']);
   });
 });

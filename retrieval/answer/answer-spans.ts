@@ -54,9 +54,12 @@ const NUMBER_PREFIX = /(?:최대|최소|최고|최저|약|총|연간|평균)\s$/
 const NUMBER_SUFFIX = /^\s?(?:이상|이하|미만|초과|안팎|내외|가량)/u;
 /** Korean words that name a time without a number. */
 const DATE_WORDS = /올해|내년|지난해|작년|금년|연내|상반기|하반기|연말|연초/gu;
-/** Who-questions are answered by a named body or an office holder: "산업은행이", "안덕근 장관", "금융위원회". */
+/**
+ * Who-questions are answered by a named body or an office holder: "산업은행이", "안덕근 장관", "금융위원회". A title
+ * stands alone ("국가대표" and "대표적인" hold none), and 일부/전부 are not ministries.
+ */
 const AGENT =
-  /(?:은행|공사|기금|공단|위원회|진흥원|평가원|연구원|재단|협회|청|처|[가-힣]부)(?=[은는이가와과의도,\s)]|$)|장관|대행|부총리|총리|대통령|의원|위원장|회장|사장|청장|원장|이사장|대표/gu;
+  /(?:은행|공사|기금|공단|위원회|진흥원|평가원|연구원|재단|협회|청|처|(?<![일전내외세대])[가-힣]부|(?<![가-힣])(?:장관|대행|부총리|총리|대통령|의원|위원장|회장|사장|청장|원장|이사장|대표|감독|교수|박사))(?=[은는이가와과의도,\s)]|$)/gu;
 /** Particles that end a noun phrase, and coordinators that join two ("정부와 금융위원회"). */
 const PARTICLE_END = /[은는이가을를의에도로]$/u;
 const COORDINATOR_END = /(?:와|과|및|,)$/u;
@@ -85,15 +88,16 @@ export function answersIntent(intent: QueryIntent, sentence: string, unit?: stri
 }
 
 /**
- * The words around each count in a sentence, three on either side: what it counts ("153개 기업·기관이", "공장을 2024년
- * 26개에서").
+ * The words on either side of a figure, two each: where what it counts is named ("153개 기업·기관이", "공장을 2024년
+ * 26개에서"), not the "12개 업종의" of another figure further on.
  */
-export function countedText(sentence: string, unit?: string): string[] {
-  return answerSpans('count', sentence, unit).map((span) => {
-    const before = sentence.slice(0, span.start).split(/\s+/).filter(Boolean).slice(-3);
-    const after = sentence.slice(span.end).split(/\s+/).filter(Boolean).slice(0, 3);
-    return [...before, ...after].join(' ');
-  });
+export function aroundSpan(sentence: string, span: AnswerSpan): string {
+  // The rest of the figure's own word ("의" of "20개의") does not take one of the two places.
+  const gluedBefore = span.start > 0 && !/\s/u.test(sentence[span.start - 1] ?? '') ? 1 : 0;
+  const gluedAfter = span.end < sentence.length && !/\s/u.test(sentence[span.end] ?? '') ? 1 : 0;
+  const before = sentence.slice(0, span.start).split(/\s+/).filter(Boolean).slice(-2 - gluedBefore);
+  const after = sentence.slice(span.end).split(/\s+/).filter(Boolean).slice(0, 2 + gluedAfter);
+  return [...before, ...after].join(' ');
 }
 
 function findSpans(text: string, kinds: ReadonlySet<SpanKind>): AnswerSpan[] {
@@ -204,5 +208,5 @@ function isItem(text: string): boolean {
   );
 }
 
-/** Particles that tie a word to a verb, which a list item's words do not carry: "'27년까지", "현장에서". */
-const ITEM_PARTICLE = /(?:까지|부터|에서|에게|으로|[을를에로])$/u;
+/** Particles that tie a word to a verb, which a list item's words do not carry: "'27년까지", "현장에서", "중견기업이". */
+const ITEM_PARTICLE = /(?:까지|부터|에서|에게|으로|[을를에로이가은는])$/u;

@@ -1,6 +1,6 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { analyze } from '../../index/analyze/terms.ts';
-import { answersIntent, countedText, isStrictIntent } from './answer-spans.ts';
+import { answerSpans, answersIntent, aroundSpan, isStrictIntent, type AnswerSpan } from './answer-spans.ts';
 import { PRESENT, presence, type CoverageModel, type WeightedConcept } from './coverage.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
@@ -48,7 +48,12 @@ function hasOwnSubject(model: CoverageModel, sentence: AnalyzedSentence): boolea
 
 /** Whether the sentence counts the concept: a count in it is followed by the concept ("153개 기업·기관"). */
 function counts(concept: WeightedConcept, sentence: string, unit: string | undefined): boolean {
-  return countedText(sentence, unit).some((text) => presence(concept, new Set(analyze(text))) >= PRESENT);
+  return answerSpans('count', sentence, unit).some((span) => isCountOf(concept, sentence, span));
+}
+
+/** Whether a figure counts the concept: the concept is named beside it ("153개 기업·기관", "20개의 금융기관"). */
+export function isCountOf(concept: WeightedConcept, sentence: string, span: AnswerSpan): boolean {
+  return presence(concept, new Set(analyze(aroundSpan(sentence, span)))) >= PRESENT;
 }
 
 /** How well a sentence, read in its passage, answers the question. */

@@ -1,10 +1,21 @@
 import type { AnalyzedQuery, QueryConcept } from '../analyze/query.ts';
+import { phrasePairs } from './adjacency.ts';
 
-/** One way of saying a concept: the idf total of its terms, and those of its terms that the collection has. */
-interface WeightedAlternative {
+/** The terms of one word of a way of saying a concept, those the collection has with their idfs, and its idf total. */
+interface WeightedWord {
   /** Terms no document has can't be present in a text, so they are not looked for (but count in `total`). */
   terms: readonly string[];
   idfs: readonly number[];
+  total: number;
+}
+
+/** One way of saying a concept, word by word. */
+interface WeightedAlternative {
+  words: readonly WeightedWord[];
+  /** Keys of its neighbouring words (see adjacency.ts): a text without them holds the words, not the phrase. */
+  pairs: readonly string[];
+  /** Every term of every word, and their idf total. */
+  terms: readonly string[];
   total: number;
 }
 
@@ -59,16 +70,19 @@ export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageM
   return {
     idf: (term) => stats.idf(term),
     concepts: query.concepts.map((concept) => {
-      const alternatives = concept.alternatives.map((terms) => {
-        const known = terms.filter((t) => stats.df(t) > 0);
-        return { terms: known, idfs: known.map((t) => stats.idf(t)), total: terms.reduce((sum, t) => sum + stats.idf(t), 0) };
+      const alternatives = concept.alternatives.map((phrasing): WeightedAlternative => {
+        const words = phrasing.map((terms) => {
+          const known = terms.filter((t) => stats.df(t) > 0);
+          return { terms: known, idfs: known.map((t) => stats.idf(t)), total: terms.reduce((total, t) => total + stats.idf(t), 0) };
+        });
+        return { words, pairs: phrasePairs(phrasing), terms: phrasing.flat(), total: sum(words.map((w) => w.total)) };
       });
-      const knownShares = alternatives.map((alt) => (alt.total > 0 ? sum(alt.idfs) / alt.total : 0));
+      const knownShares = alternatives.map((alt) => (alt.total > 0 ? sum(alt.words.flatMap((w) => w.idfs)) / alt.total : 0));
       const known = Math.max(0, ...knownShares);
-      const idf = Math.min(...concept.alternatives.map((terms, i) => (alternatives[i] as WeightedAlternative).total / terms.length));
+      const idf = Math.min(...alternatives.map((alt) => alt.total / alt.terms.length));
       // The user's own words when the documents use them, else the best-known translation ("robot firms" → 로봇 기업).
       const own = knownShares[0] ?? 0;
-      const basis = concept.alternatives[own >= PRESENT ? 0 : knownShares.indexOf(known)] ?? [];
+      const basis = alternatives[own >= PRESENT ? 0 : knownShares.indexOf(known)]?.terms ?? [];
       const knownDfs = basis.map((t) => stats.df(t)).filter((df) => df > 0);
       const rarest = Math.min(...knownDfs);
       const unknown = known < PRESENT;
@@ -146,14 +160,44 @@ export function literalCoverage(model: CoverageModel, terms: ReadonlySet<string>
   return total === 0 ? 0 : covered / total;
 }
 
-/** Idf-weighted share of an alternative's terms that are in `terms`. */
+/**
+ * How much (0–1) of a concept a few words hold, by the idf of its terms they have, whichever of its words those are:
+ * "혁신펀드" holds most of "AI 혁신펀드". Unlike {@link presence}, a phrase needs not all its words.
+ */
+export function share(concept: WeightedConcept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const alt of concept.alternatives) best = Math.max(best, alt.total === 0 ? 0 : sum(alt.words.map((w) => held(w, terms))) / alt.total);
+  return best;
+}
+
+/**
+ * Idf-weighted share of an alternative's terms that are in `terms`. A phrase is held only as far as its least-held word
+ * allows, twice over ("구글 클라우드" is not in a text that says 클라우드 alone, however rare its letters), and only
+ * just short of present when its words are there but not side by side.
+ */
 function presentShare(alt: WeightedAlternative, terms: ReadonlySet<string>): number {
   if (alt.total === 0) return 0;
   let present = 0;
-  for (let i = 0; i < alt.terms.length; i++) {
-    if (terms.has(alt.terms[i] as string)) present += alt.idfs[i] as number;
+  let weakest = 1;
+  for (const word of alt.words) {
+    const idf = held(word, terms);
+    present += idf;
+    if (word.total > 0) weakest = Math.min(weakest, idf / word.total);
   }
-  return present / alt.total;
+  const share = Math.min(present / alt.total, 2 * weakest);
+  return alt.pairs.every((pair) => terms.has(pair)) ? share : Math.min(share, APART);
+}
+
+/** The most a phrase whose words stand apart counts for: less than present. */
+const APART = PRESENT * 0.9;
+
+/** The idf total of a word's terms that are in `terms`. */
+function held(word: WeightedWord, terms: ReadonlySet<string>): number {
+  let idf = 0;
+  for (let i = 0; i < word.terms.length; i++) {
+    if (terms.has(word.terms[i] as string)) idf += word.idfs[i] as number;
+  }
+  return idf;
 }
 
 function sum(values: readonly number[]): number {

@@ -2,6 +2,7 @@ import { splitSentences, type SentenceSpan } from '../../index/analyze/sentences
 import { analyze, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
 import type { Chunk } from '../../index/types.ts';
+import { headTerm, pairKey } from './adjacency.ts';
 import { LruCache } from './lru-cache.ts';
 
 /**
@@ -17,6 +18,7 @@ export interface AnalyzedSentence {
   end: number;
   text: string;
   kind: SentenceKind;
+  // `terms` and `context` hold the keys of neighbouring words too (see adjacency.ts).
   /**
    * Where the sentence is quoted from, an offset into the document text: past a leading connective ("또한,", "한편")
    * or footnote marker ("**"), which mean nothing once the sentence stands alone. `start` when there is none.
@@ -39,6 +41,7 @@ export interface AnalyzedSentence {
 
 /** What answering needs to know about a passage, computed once per chunk. */
 export interface PassageAnalysis {
+  /** Its terms, with the keys of its neighbouring words (see adjacency.ts). */
   terms: ReadonlySet<string>;
   sentences: readonly AnalyzedSentence[];
   /** Word positions of each word stem, for telling whether question words stand together. */
@@ -88,12 +91,26 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
     if (list) list.push(i);
     else positions.set(w.stem, [i]);
   });
+  // Each word with terms is paired with the previous one that has any (see adjacency.ts).
+  const pairs: Array<string | undefined> = [];
+  let previous: string | undefined;
+  termsOf.forEach((terms) => {
+    const head = headTerm(terms);
+    pairs.push(head !== undefined && previous !== undefined ? pairKey(previous, head) : undefined);
+    if (head !== undefined) previous = head;
+  });
   let next = 0;
   const spans = sentenceSpans(chunk.text, title);
   const sentenceTerms = spans.map(({ start, end }) => {
     const terms = new Set<string>();
+    let first = true;
     for (; next < words.length && (words[next] as Word).start < end; next++) {
-      if ((words[next] as Word).start >= start) for (const term of termsOf[next] as string[]) terms.add(term);
+      if ((words[next] as Word).start < start) continue;
+      for (const term of termsOf[next] as string[]) terms.add(term);
+      const pair = pairs[next];
+      // A sentence's first word is paired with one of the sentence before: not a pair of this sentence.
+      if (pair !== undefined && !first) terms.add(pair);
+      if ((termsOf[next] as string[]).length > 0) first = false;
     }
     return terms;
   });
@@ -113,7 +130,9 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
       ...(subject ? { subject } : {}),
     };
   });
-  return { terms: new Set(termsOf.flat()), sentences, positions };
+  const terms = new Set(termsOf.flat());
+  for (const pair of pairs) if (pair !== undefined) terms.add(pair);
+  return { terms, sentences, positions };
 }
 
 /** For each sentence, the terms of its paragraph and of the one before; sentences of a paragraph share one set. */

@@ -2,6 +2,7 @@ import type { AnalyzedQuery } from '../analyze/query.ts';
 import { answerSpans } from './answer-spans.ts';
 import { judgeSentence, type AnswerabilityOptions } from './answerability.ts';
 import { literalCoverage, type CoverageModel } from './coverage.ts';
+import { anchoredSpan } from './short-answer.ts';
 import { termOverlap } from './near-duplicates.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
@@ -56,6 +57,8 @@ const PASSAGE_WEIGHT = 0.3;
 /** Bonus for holding what the question asks for (an amount for "얼마", the list for "which companies"), penalty for not. */
 const INTENT_BONUS = 0.4;
 const INTENT_PENALTY = 0.15;
+/** Weight of how closely the question's words stand around the figure, date, name or list asked for. */
+const ANCHOR_WEIGHT = 0.4;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
@@ -87,7 +90,9 @@ export function selectSentences(
       const judgement = judgeSentence(query, model, sentence, source.terms, options);
       if (!judgement.answerable) continue;
       const passage = topScore > 0 ? source.score / topScore : 0;
-      const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS : -INTENT_PENALTY;
+      // Holding what is asked counts, and more when the question's words stand around it ("중소기업이 56%").
+      const anchored = judgement.answersIntent ? (anchoredSpan(query, model, sentence.text)?.anchoring ?? 0) : 0;
+      const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS + ANCHOR_WEIGHT * anchored : -INTENT_PENALTY;
       // A headline is keyword-dense by nature: its matching the user's words says less than a sentence's doing so.
       const literal = sentence.kind === 'headline' ? 0 : LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
       const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);

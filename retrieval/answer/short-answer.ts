@@ -2,7 +2,8 @@ import { wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords } from '../../index/analyze/words.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { answerSpans, type AnswerSpan } from './answer-spans.ts';
-import { presence, type CoverageModel } from './coverage.ts';
+import { isCountOf } from './answerability.ts';
+import { share, type CoverageModel } from './coverage.ts';
 
 /** The span of an answer sentence that answers the question by itself ("최대 -1.2%p", "2,000억원"). */
 export interface ShortSpan {
@@ -12,36 +13,55 @@ export interface ShortSpan {
   end: number;
 }
 
+/** A span of a sentence that answers the question, and how closely the question's words stand around it (0–1). */
+export interface AnchoredSpan {
+  span: AnswerSpan;
+  /** The question's weight in words next to the span, fading with distance, over its whole weight. */
+  anchoring: number;
+}
+
 /**
- * The part of the answer sentence that answers the question, when the question asks for one: the figure of the kind
- * asked for, the date, the body, the list. Of several, the one nearest the question's own words in the sentence
- * ("예산을 올해 2361억원에서 2026년 4366억원으로" answers "올해" with 2361억원); a figure the question itself gives
- * is not its answer.
+ * The span of a sentence that answers the question, when the question asks for one: the figure of the kind asked for,
+ * the date, the body, the list. Of several, the one nearest the question's own words ("예산을 올해 2361억원에서 2026년
+ * 4366억원으로" answers "올해" with 2361억원); for a how-many question one beside what it counts; never a figure the
+ * question itself gives.
+ */
+export function anchoredSpan(query: AnalyzedQuery, model: CoverageModel, text: string): AnchoredSpan | undefined {
+  const given = new Set(query.concepts.filter((c) => c.current).flatMap((c) => c.alternatives.flat(2)));
+  const spans = answerSpans(query.intent, text, query.unit).filter((s) => !givenByQuestion(text.slice(s.start, s.end), given));
+  if (spans.length === 0) return undefined;
+  const words = splitWords(text);
+  // A word counts by how much of a question concept it holds: "혁신펀드" all of AI혁신펀드, "AI펀드" only its 펀드. A
+  // topic borrowed from an earlier turn counts too ("그 펀드 규모는?" → 5000억 원 규모의 AI 코리아 펀드).
+  const concepts = model.concepts.filter((c) => c.weight > 0);
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  const matched = words.flatMap((w, i) => {
+    const terms = new Set(wordTerms(w));
+    const weight = Math.max(0, ...concepts.map((c) => c.weight * share(c, terms)));
+    return weight > 0 ? [{ index: i, weight }] : [];
+  });
+  // A how-many question counts what it asks for: of several counts, those beside it ("153개 기업", not "12개 업종").
+  const counted = concepts.find((c) => c.current && c.role === 'asked');
+  const counting = query.intent === 'count' && counted ? spans.filter((s) => isCountOf(counted, text, s)) : [];
+  const candidates = counting.length > 0 ? counting : spans;
+  let best: AnchoredSpan | undefined;
+  for (const span of candidates.filter((s) => s.kind === (candidates[0] as AnswerSpan).kind)) {
+    const first = words.findIndex((w) => w.end > span.start);
+    const last = words.findLastIndex((w) => w.start < span.end);
+    const ofFollowing = text.startsWith('의', span.end);
+    const score = matched.reduce((sum, m) => sum + m.weight / (1 + distance(m.index, first, last, ofFollowing)), 0);
+    if (!best || score > best.anchoring * total) best = { span, anchoring: total > 0 ? score / total : 0 };
+  }
+  return best;
+}
+
+/**
+ * The part of the answer sentence that answers the question by itself (see {@link anchoredSpan}).
  * @param sentence the quoted sentence and its offset into the document
  */
 export function shortAnswer(query: AnalyzedQuery, model: CoverageModel, sentence: { text: string; start: number }): ShortSpan | undefined {
-  const asked = new Set(query.concepts.filter((c) => c.current).flatMap((c) => c.alternatives.flat()));
-  const spans = answerSpans(query.intent, sentence.text, query.unit).filter((s) => !givenByQuestion(sentence.text.slice(s.start, s.end), asked));
-  if (spans.length === 0) return undefined;
-  const words = splitWords(sentence.text);
-  // A word counts by how much of a question concept it holds: "혁신펀드" all of AI혁신펀드, "AI펀드" only its 펀드.
-  const current = model.concepts.filter((c) => c.current && c.weight > 0);
-  const matched = words.flatMap((w, i) => {
-    const terms = new Set(wordTerms(w));
-    const weight = Math.max(0, ...current.map((c) => c.weight * presence(c, terms)));
-    return weight > 0 ? [{ index: i, weight }] : [];
-  });
-  const preferred = spans.filter((s) => s.kind === (spans[0] as AnswerSpan).kind);
-  let best = preferred[0] as AnswerSpan;
-  let bestScore = -1;
-  for (const span of preferred) {
-    const first = words.findIndex((w) => w.end > span.start);
-    const last = words.findLastIndex((w) => w.start < span.end);
-    const ofFollowing = sentence.text.startsWith('의', span.end);
-    const score = matched.reduce((sum, m) => sum + m.weight / (1 + distance(m.index, first, last, ofFollowing)), 0);
-    if (score > bestScore) [best, bestScore] = [span, score];
-  }
-  return { text: sentence.text.slice(best.start, best.end), start: sentence.start + best.start, end: sentence.start + best.end };
+  const span = anchoredSpan(query, model, sentence.text)?.span;
+  return span && { text: sentence.text.slice(span.start, span.end), start: sentence.start + span.start, end: sentence.start + span.end };
 }
 
 /**
