@@ -36,6 +36,12 @@ describe('analyze', () => {
     expect(analyze('84.9% 증가')).toEqual(['#84.9%', '#84.9', '증가']);
   });
 
+  it('reads counters of ships, animals, books, trees and times as units', () => {
+    expect(analyze('선박 3척')).toEqual(['선박', '#3척', '#3']);
+    expect(analyze('나무 100그루')).toEqual(['나무', '#100그루', '#100']);
+    expect(analyze('3회 개최')).toEqual(['#3회', '#3', '개최']);
+  });
+
   it('separates Latin acronyms glued to Hangul', () => {
     expect(splitWords('AI정책금융').map((w) => [w.kind, w.stem])).toEqual([
       ['latin', 'ai'],

@@ -6,7 +6,7 @@ import { splitWords, type Word } from './words.ts';
  * Version of the analysis: raised whenever {@link analyze} gives other terms for some text. Postings made by another
  * version are made again from the chunks when an index is loaded, since questions are analysed by this one.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** Whether a word carries no topic: a question word, a filler, or a bare particle ("1.2%p까지"). */
 export function isStopword(word: Word): boolean {
