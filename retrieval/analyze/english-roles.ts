@@ -8,6 +8,8 @@ const PHRASAL_PARTICLES: ReadonlySet<string> = new Set('aside part up out off do
 const UNITS: ReadonlySet<string> = new Set('year years month months day days week weeks percent times'.split(' '));
 /** Determiners and possessives: the word after one is a noun ("its return", "the cut"), whatever else it can be. */
 const DETERMINERS: ReadonlySet<string> = new Set('a an the its their his her this that these those our my your whose'.split(' '));
+/** Prepositions, after which comes a noun phrase, never the verb of the question ("…give to shipbuilders?"). */
+const PREPOSITIONS: ReadonlySet<string> = new Set('to for of in on at by with from into about over under between among'.split(' '));
 const ORDINALS: ReadonlySet<string> = new Set('first second third fourth fifth sixth seventh eighth ninth tenth last next'.split(' '));
 /** Adjective and adverb endings; deliberately not -al or -ent, which end as many nouns (hospital, student). */
 const MODIFIER_ENDING = /(?:ic|ical|ive|ous|ful|less|able|ible|ly)$/;
@@ -61,6 +63,11 @@ export function englishRole(words: readonly Word[], i: number, verbLast: boolean
   if (isVerbForm(text)) return 'predicate';
   const hyphenated = word.text.includes('-') && word.text !== word.text.toUpperCase();
   return hyphenated || MODIFIER_ENDING.test(text) ? 'modifier' : 'content';
+}
+
+/** Whether the word stands after a preposition, as the noun of its phrase. */
+export function followsPreposition(words: readonly Word[], i: number): boolean {
+  return PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '');
 }
 
 /** A verb that follows its subject: "Which companies attended…", "Which bank offers…" (not a gerund, often a noun). */

@@ -59,6 +59,8 @@ describe('wordRoles for English questions', () => {
       ['discounts', 'content'],
     ]);
     expect(roles('How many drones will the army buy?').map(([, r]) => r)).toEqual(['scaffold', 'scaffold', 'asked', 'scaffold', 'scaffold', 'content', 'predicate']);
+    // After a preposition the last word is a noun, not the verb of the inverted question.
+    expect(roles('How much does the fund give to shipbuilders?').at(-1)).toEqual(['shipbuilders', 'content']);
     expect(roles('How much has gone to the five strategic sectors?').filter(([, r]) => r !== 'scaffold')).toEqual([
       ['gone', 'predicate'],
       ['five', 'content'],

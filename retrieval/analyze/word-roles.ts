@@ -1,6 +1,6 @@
 import { isStopword, wordTerms } from '../../index/analyze/terms.ts';
 import type { Word } from '../../index/analyze/words.ts';
-import { englishRole, isFiniteVerb } from './english-roles.ts';
+import { englishRole, followsPreposition, isFiniteVerb } from './english-roles.ts';
 import { COPULA_ENDINGS, isKnownHangul, koreanRole } from './korean-roles.ts';
 
 /**
@@ -47,8 +47,9 @@ export function wordRoles(
 ): WordRole[] {
   const last = words.findLastIndex((w) => !isStopword(w));
   const inverted = WH_WORDS.has(lower(words[0])) && words.some((w) => INVERTING_AUXILIARIES.has(lower(w)));
-  // The verb of an inverted question comes last ("What did the meeting cover?"), unless it is a stopword ("get").
-  const verbLast = inverted && last === words.length - 1 ? last : -1;
+  // The verb of an inverted question comes last ("What did the meeting cover?"), unless it is a stopword ("get") or
+  // the noun of a prepositional phrase ("How much does the fund give to shipbuilders?").
+  const verbLast = inverted && last === words.length - 1 && !followsPreposition(words, last) ? last : -1;
   const roles: WordRole[] = [];
   words.forEach((word, i) => {
     roles.push(

@@ -13,6 +13,15 @@ describe('answerSpans', () => {
     expect(spans('date', "'27년까지 활용률을 50%('24년 28%)로 높이고, AI 인재(10월 1일) 간담회를")).toEqual(["'27년", "'24년", '10월 1일']);
   });
 
+  it('reads English amounts, shares and dates, which carry their unit in the words around the number', () => {
+    const sentence = 'KDB lends 200 billion won, about $3 billion, at up to 1.2 percentage points off from June 30, 2025.';
+    expect(spans('amount', sentence)).toEqual(['200 billion won', 'about $3 billion', 'up to 1.2 percentage points']);
+    expect(spans('percent', 'Exports rose 30 percent and prices 4 per cent.')).toEqual(['30 percent', '4 per cent']);
+    expect(spans('date', sentence)).toEqual(['June 30, 2025']);
+    expect(spans('date', 'It opened on 1 March 2024, and five firms may 2 times apply.')).toEqual(['1 March 2024']);
+    expect(spans('count', 'The firm employs 1,200 people and lends $5 million.')).toEqual(['1,200']);
+  });
+
   it('keeps only counts in the unit the question names', () => {
     const sentence = '인구는 약 330만 명이고 면적은 약 770km²이며, 15개 구로 이루어져 있다.';
     expect(spans('count', sentence, '명')).toEqual([]);

@@ -1,5 +1,6 @@
 import { splitWords, type Word } from '../../index/analyze/words.ts';
 import type { QueryIntent } from '../analyze/intent.ts';
+import { englishFigure } from './english-figures.ts';
 
 /** What a span of a sentence is, as an answer: a sum of money, a share, a count, a date, a person or body, a list. */
 export type SpanKind = 'money' | 'percent' | 'count' | 'date' | 'agent' | 'list';
@@ -113,10 +114,15 @@ function findSpans(text: string, kinds: ReadonlySet<SpanKind>): AnswerSpan[] {
 function numberSpans(text: string): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   for (const word of splitWords(text)) {
-    if (word.kind !== 'number') continue;
-    const kind = numberKind(word);
-    const unit = word.stem.replace(/^[\d.]+/, '');
     const previous = spans.at(-1);
+    if (word.kind !== 'number' || (previous && word.start < previous.end)) continue;
+    const unit = word.stem.replace(/^[\d.]+/, '');
+    const english = unit === '' ? englishFigure(text, word.start, word.end) : undefined;
+    if (english) {
+      spans.push({ kind: english.kind, start: english.start, end: english.end, units: english.unit ? [english.unit] : [] });
+      continue;
+    }
+    const kind = numberKind(word);
     // Parts of one figure stand side by side: "3조 5000억 원", "10월 1일", "9시간 56분".
     if (previous && previous.kind === kind && /^\s?$/u.test(text.slice(previous.end, word.start))) {
       previous.end = word.end;
