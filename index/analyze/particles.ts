@@ -34,6 +34,14 @@ export function isParticle(word: string): boolean {
   return SUFFIX_SET.has(word);
 }
 
+/**
+ * The noun of a one-syllable noun with its particle ("설이" → 설, "말의" → 말), which {@link stripParticle} leaves whole
+ * so as not to cut two-syllable nouns such as 국가; undefined for any other word.
+ */
+export function shortNoun(word: string): string | undefined {
+  return /^[가-힣][은는이가을를의에도]$/u.test(word) ? word.slice(0, 1) : undefined;
+}
+
 /** Minimum syllables a stem keeps, so that nouns like 국가 or 결과 are not cut to one syllable. */
 const MIN_STEM = 2;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortNoun } from './particles.ts';
 import { analyze, hangulTerms } from './terms.ts';
 import { splitWords } from './words.ts';
 
@@ -17,6 +18,10 @@ describe('analyze', () => {
   it('keeps two-syllable nouns whose last syllable looks like a particle', () => {
     expect(analyze('국가')).toEqual(['국가']);
     expect(analyze('결과')).toEqual(['결과']);
+    // Which a one-syllable noun with its particle looks like: both readings are left to the caller.
+    expect(shortNoun('말의')).toBe('말');
+    expect(shortNoun('국가')).toBe('국');
+    expect(shortNoun('금리는')).toBeUndefined();
   });
 
   it('lower-cases Latin words and reduces them to Porter stems', () => {

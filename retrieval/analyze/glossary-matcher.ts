@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
+import { shortNoun } from '../../index/analyze/particles.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
 
 /** A glossary concept found in a text, covering `words[first…last]`. */
@@ -91,15 +92,12 @@ export class GlossaryMatcher {
   }
 }
 
-/** A one-syllable noun with its particle, which the shared analysis keeps whole so as not to cut nouns like 국가. */
-const SHORT_NOUN_PARTICLE = /^[가-힣][은는이가을를의에도]$/u;
-
 /**
  * The key of a phrase: its words' stems. With `shortLast`, a last word such as "말의" counts as its one-syllable noun,
  * so that "무슨 말의" finds "무슨 말".
  */
 function phraseKey(words: readonly Word[], shortLast = false): string {
-  return words.map((w, i) => (shortLast && i === words.length - 1 && SHORT_NOUN_PARTICLE.test(w.text) ? w.text.slice(0, 1) : w.stem)).join(' ');
+  return words.map((w, i) => (shortLast && i === words.length - 1 ? (shortNoun(w.text) ?? w.stem) : w.stem)).join(' ');
 }
 
 function addTo(map: Map<string, GlossaryEntry[]>, key: string, entry: GlossaryEntry): void {

@@ -1,3 +1,4 @@
+import { shortNoun } from '../../index/analyze/particles.ts';
 import { analyze, hangulTerms } from '../../index/analyze/terms.ts';
 import type { Word } from '../../index/analyze/words.ts';
 import type { GlossaryMatch } from './glossary-matcher.ts';
@@ -14,9 +15,6 @@ export function wordVariant(word: Word, matches: readonly GlossaryMatch[], vocab
   return variant ? [variant] : segmented(word, matches, vocabulary);
 }
 
-/** Particles a one-syllable noun may carry, which the shared analysis leaves on it ("설이", "꽃은"). */
-const SHORT_NOUN_PARTICLE = /^[가-힣][은는이가을를의에도]$/u;
-
 /**
  * Suffixes that derive a noun from a noun (공급액, 참여사, 활용률), and the copula that makes one describe another
  * ("삼성그룹의 모체인 삼성상회").
@@ -29,8 +27,8 @@ const DERIVING_SUFFIXES = /[액량률율사자금비료처별당용측인]$/u;
  */
 function derivationBase(word: Word, vocabulary: Vocabulary): string[] | undefined {
   if (word.kind !== 'hangul') return undefined;
-  // "설이" is 설 with its particle: the analysis keeps two syllables so as not to cut nouns such as 국가.
-  if (SHORT_NOUN_PARTICLE.test(word.text) && !vocabulary.has(word.stem) && vocabulary.has(word.text.slice(0, 1))) return [word.text.slice(0, 1)];
+  const noun = shortNoun(word.text);
+  if (noun !== undefined && !vocabulary.has(word.stem) && vocabulary.has(noun)) return [noun];
   if (word.stem.length < 3 || !DERIVING_SUFFIXES.test(word.stem)) return undefined;
   if (vocabulary.has(`=${word.stem}`)) return undefined;
   const base = hangulTerms(word.stem.slice(0, -1));

@@ -71,8 +71,8 @@ export interface SentenceJudgement {
 
 /**
  * Judges whether a sentence answers the question. It must hold the question's specific content in itself or in its
- * context (see {@link AnalyzedSentence.context}): in a short question its rarest concept (what it is about: 구글 클라우드, 만장굴), and all the others but
- * one in three; cover enough of the question overall; say something of the
+ * context (see {@link AnalyzedSentence.context}): in a short question its rarest concept (what it is about: 구글
+ * 클라우드, 만장굴), and all the others but one in three; cover enough of the question overall; say something of the
  * question by itself; and, when the question asks how much, how many, what share or when, hold a figure of that kind.
  * Concepts borrowed from earlier turns are looked for in the passage, which must be about the same topic.
  */
@@ -83,8 +83,9 @@ export function judgeSentence(
   passageTerms: ReadonlySet<string>,
   options: AnswerabilityOptions = {},
 ): SentenceJudgement {
-  const { minCoverage, maxMissingShare, ...rest } = { ...defaultAnswerabilityOptions, ...options };
-  const contextCredit = hasOwnSubject(model, sentence) ? 0 : rest.contextCredit;
+  const settings = { ...defaultAnswerabilityOptions, ...options };
+  const { minCoverage, maxMissingShare } = settings;
+  const contextCredit = hasOwnSubject(model, sentence) ? 0 : settings.contextCredit;
   let covered = 0;
   let total = 0;
   let own = 0;

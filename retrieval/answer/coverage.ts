@@ -83,8 +83,8 @@ export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageM
       // The user's own words when the documents use them, else the best-known translation ("robot firms" → 로봇 기업).
       const own = knownShares[0] ?? 0;
       const basis = alternatives[own >= PRESENT ? 0 : knownShares.indexOf(known)]?.terms ?? [];
-      const knownDfs = basis.map((t) => stats.df(t)).filter((df) => df > 0);
-      const rarest = Math.min(...knownDfs);
+      // Its rarest term the collection has: how rare the concept is, and whether it singles out a part of the collection.
+      const rarest = basis.filter((t) => stats.df(t) > 0).reduce<string | undefined>((r, t) => (r === undefined || stats.df(t) < stats.df(r) ? t : r), undefined);
       const unknown = known < PRESENT;
       // Content the documents never use weighs fully against them; so does a thing asked for that they never name.
       const role = unknown ? (isContent(concept.role) ? 1 : 0) : ROLE_WEIGHT[concept.role];
@@ -94,8 +94,8 @@ export function coverageModel(query: AnalyzedQuery, stats: TermStats): CoverageM
         current: concept.current,
         weight: concept.weight * role * idf,
         known,
-        rarity: Math.max(0, ...basis.filter((t) => stats.df(t) > 0).map((t) => stats.idf(t))),
-        specific: unknown || rarest <= common,
+        rarity: rarest === undefined ? 0 : stats.idf(rarest),
+        specific: unknown || (rarest !== undefined && stats.df(rarest) <= common),
         alternatives,
       };
     }),

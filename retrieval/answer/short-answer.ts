@@ -1,17 +1,13 @@
 import { wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords } from '../../index/analyze/words.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
+import type { ShortAnswer } from '../types.ts';
 import { answerSpans, type AnswerSpan } from './answer-spans.ts';
 import { isCountOf } from './answerability.ts';
 import { share, type CoverageModel } from './coverage.ts';
 
-/** The span of an answer sentence that answers the question by itself ("최대 -1.2%p", "2,000억원"). */
-export interface ShortSpan {
-  text: string;
-  /** Offsets into the document text. */
-  start: number;
-  end: number;
-}
+/** The span of an answer sentence that answers the question by itself, before it is given its citation number. */
+export type ShortSpan = Omit<ShortAnswer, 'n'>;
 
 /** A span of a sentence that answers the question, and how closely the question's words stand around it (0–1). */
 export interface AnchoredSpan {

@@ -3,6 +3,9 @@ import type { Answer, Citation } from '../../retrieval/types.ts';
 /** How long a quoted passage may be, in characters, when nothing else is asked. */
 export const DEFAULT_QUOTE_CHARS = 200;
 
+/** The short answer is a figure, date, name or list: this bounds a list that runs long. */
+export const SHORT_ANSWER_CHARS = 300;
+
 /** The passages a reply shows: the citations, or the possibly related passages when Seogi abstained. */
 export function shownPassages(answer: Answer): Citation[] {
   return answer.abstained ? answer.related : answer.citations;

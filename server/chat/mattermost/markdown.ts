@@ -1,10 +1,7 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
 import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
-import { citationQuote, DEFAULT_QUOTE_CHARS, shownPassages, truncate } from '../citations.ts';
+import { citationQuote, DEFAULT_QUOTE_CHARS, SHORT_ANSWER_CHARS, shownPassages, truncate } from '../citations.ts';
 import { sourcesHeading } from '../messages.ts';
-
-/** The short answer is a figure, date, name or list: this bounds a list that runs long. */
-const SHORT_CHARS = 300;
 
 /** Mattermost's limit on the length of a post, in characters. */
 export const MATTERMOST_POST_LIMIT = 16_383;
@@ -34,7 +31,7 @@ export function answerMarkdown(answer: Answer, options: AnswerMarkdownOptions = 
   const quoteChars = options.quoteChars ?? DEFAULT_QUOTE_CHARS;
   const maxChars = options.maxChars ?? 16_000;
   // Escaping at most doubles the text, so half the room keeps the answer itself within the post.
-  const short = answer.short ? [`**${escapeMarkdown(truncate(answer.short.text, SHORT_CHARS))}** \\[${answer.short.n}\\]`, ''] : [];
+  const short = answer.short ? [`**${escapeMarkdown(truncate(answer.short.text, SHORT_ANSWER_CHARS))}** \\[${answer.short.n}\\]`, ''] : [];
   const lines = [...short, escapeMarkdown(truncate(answer.answer, Math.floor(maxChars / 2)))];
   const passages = shownPassages(answer);
   if (passages.length === 0) return lines.join('\n');

@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
 import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
-import { citationQuote, DEFAULT_QUOTE_CHARS, shownPassages, truncate } from '../citations.ts';
+import { citationQuote, DEFAULT_QUOTE_CHARS, SHORT_ANSWER_CHARS, shownPassages, truncate } from '../citations.ts';
 import { sourcesHeading } from '../messages.ts';
 
 /** Block Kit's limit on the text of one section block. */
@@ -47,7 +47,7 @@ export function escapeSlackText(text: string): string {
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): SlackMessage {
   const quoteChars = options.quoteChars ?? DEFAULT_QUOTE_CHARS;
   const answerText = escapedWithin(answer.answer, SECTION_TEXT_LIMIT);
-  const short = answer.short ? `*${escapedWithin(answer.short.text, SHORT_CHARS)}* [${answer.short.n}]` : undefined;
+  const short = answer.short ? `*${escapedWithin(answer.short.text, SHORT_ANSWER_CHARS)}* [${answer.short.n}]` : undefined;
   const blocks: SlackBlock[] = [...(short ? [section(short)] : []), section(answerText)];
   const passages = shownPassages(answer);
   if (passages.length > 0) {
@@ -67,8 +67,6 @@ export function textMessage(text: string): SlackMessage {
   return { text };
 }
 
-/** The short answer is a figure, date, name or list: this bounds a list that runs long. */
-const SHORT_CHARS = 300;
 /** Titles are cut to this many characters, so the quote always keeps most of its section's room. */
 const TITLE_CHARS = 200;
 /** A longer source URL is left out rather than risk a section over the limit. */
