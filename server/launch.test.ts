@@ -5,8 +5,8 @@ import { PROJECT_ROOT } from '../index/config.ts';
 import { SERVER_NODE_ARGS } from './launch.ts';
 
 describe('SERVER_NODE_ARGS', () => {
-  it('is what package.json runs for npm start', () => {
+  it('is what package.json runs for npm start, in place of the shell so that signals reach the server', () => {
     const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.start).toBe(`node ${SERVER_NODE_ARGS.join(' ')}`);
+    expect(scripts.start).toBe(`exec node ${SERVER_NODE_ARGS.join(' ')}`);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * How `npm start` runs the server: Node with these flags, tsx's loader, then `server/main.ts`. package.json's start
- * script spells the same command out (a test keeps the two equal); the benchmarks and the process tests use it too.
+ * script spells the same command out after `exec` (a test keeps the two equal), so that the shell npm starts is
+ * replaced by Node and the SIGTERM npm passes on reaches the server; the benchmarks and the process tests use it too.
  */
 export const SERVER_NODE_ARGS = [
   // Answering a question allocates a lot of short-lived objects; a larger young generation collects them less

@@ -9,7 +9,7 @@ import { SERVER_NODE_ARGS } from '../../server/launch.ts';
 import { seedIndex, type SeedWorkspace } from '../support/seed-index.ts';
 import { seedEnv } from './support.ts';
 
-/** `npm start` as a child process: node itself, not npm, so signals reach the server. */
+/** The server as a child process: node itself, or `npm start` as README gives it. */
 interface Started {
   child: ChildProcess;
   /** Resolves with the first stdout JSON line whose `msg` matches. */
@@ -17,10 +17,11 @@ interface Started {
   exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-function start(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
+function start(env: NodeJS.ProcessEnv, through: 'node' | 'npm' = 'node'): Started {
+  const [command, args] = through === 'node' ? [process.execPath, [...SERVER_NODE_ARGS]] : ['npm', ['start', '--silent']];
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -33,7 +34,8 @@ function start(env: NodeJS.ProcessEnv): Started {
     stdout += chunk.toString('utf8');
     const lines = stdout.split('\n');
     for (const text of lines.slice(seen.length, -1)) {
-      const line = JSON.parse(text) as Record<string, unknown>;
+      // npm's own scripts (the page build before start) print plain lines before the server's JSON ones.
+      const line = (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown>;
       seen.push(line);
       for (const w of waiting.filter((w) => matches(line, w.msg))) {
         waiting.splice(waiting.indexOf(w), 1);
@@ -114,6 +116,17 @@ describe('npm start', () => {
     const messages = stdout.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages.slice(-1)).toEqual(['stopped']);
     expect(messages).toContain('request');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('stops with npm start when npm is sent SIGTERM, as a container runtime does, and frees its port', async () => {
+    const server = start(seedEnv(workspace), 'npm');
+    const url = (await server.line('listening')).url as string;
+    await server.line('ready');
+    server.child.kill('SIGTERM');
+    const { stdout } = await server.exited;
+    const messages = stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages.slice(-2)).toEqual(['shutting down', 'stopped']);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });
