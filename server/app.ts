@@ -100,6 +100,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
       service,
       ...(config.slack ? { slack: config.slack } : {}),
       ...(config.mattermost ? { mattermost: config.mattermost } : {}),
+      ...(config.chatMaxBodyBytes ? { maxBodyBytes: config.chatMaxBodyBytes } : {}),
       ...(options.onBackgroundTask ? { onBackgroundTask: options.onBackgroundTask } : {}),
     }),
   );

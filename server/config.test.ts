@@ -25,6 +25,7 @@ describe('readServerConfig', () => {
       CORS_ORIGINS: 'https://desk.example.com, http://localhost:5173',
       RATE_LIMIT_PER_MIN: '120',
       MAX_UPLOAD_BYTES: '1048576',
+      CHAT_MAX_BODY_BYTES: '65536',
       LOG_QUESTIONS: '1',
       MATTERMOST_TOKEN: 'mm-token-123',
     });
@@ -35,6 +36,7 @@ describe('readServerConfig', () => {
       corsOrigins: ['https://desk.example.com', 'http://localhost:5173'],
       rateLimitPerMin: 120,
       maxUploadBytes: 1048576,
+      chatMaxBodyBytes: 65536,
       logQuestions: true,
       mattermost: { token: 'mm-token-123' },
     });
@@ -82,6 +84,8 @@ describe('readServerConfig', () => {
     [{ CORS_ORIGINS: 'https://desk.example.com/' }, 'CORS_ORIGINS.0: must be * or a comma-separated list of origins'],
     [{ RATE_LIMIT_PER_MIN: '0' }, 'RATE_LIMIT_PER_MIN: must be at least 1'],
     [{ MAX_UPLOAD_BYTES: '5MB' }, 'MAX_UPLOAD_BYTES: must be a whole number'],
+    [{ CHAT_MAX_BODY_BYTES: '1gb' }, 'CHAT_MAX_BODY_BYTES: must be a whole number'],
+    [{ CHAT_MAX_BODY_BYTES: String(1024 ** 3) }, 'CHAT_MAX_BODY_BYTES: must be at most 16777216'],
     [{ LOG_QUESTIONS: 'maybe' }, 'LOG_QUESTIONS: must be 1 or 0'],
     [{ SLACK_SIGNING_SECRET: 's'.repeat(16), SLACK_API_URL: 'ftp://slack' }, 'SLACK_API_URL: must be an http(s) URL'],
     [{ SLACK_SIGNING_SECRET: 's'.repeat(16), SLACK_RESPONSE_TYPE: 'public' }, 'SLACK_RESPONSE_TYPE: must be ephemeral or in_channel'],

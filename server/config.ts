@@ -27,6 +27,11 @@ export interface ServerConfig {
   rateLimitPerMin?: number;
   /** `MAX_UPLOAD_BYTES`: largest document upload, in bytes. Default 5 MB. */
   maxUploadBytes: number;
+  /**
+   * `CHAT_MAX_BODY_BYTES`: largest request body of the Slack and Mattermost routes, in bytes. Default none: the chat
+   * routes' own default, 256 KB (`DEFAULT_CHAT_MAX_BODY_BYTES`).
+   */
+  chatMaxBodyBytes?: number;
   /** `LOG_QUESTIONS=1` writes question text into the request log. Default off. */
   logQuestions: boolean;
   slack?: SlackConfig;
@@ -81,6 +86,7 @@ const schema = z.object({
   CORS_ORIGINS: optional(z.string().transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)).pipe(z.array(origin))),
   RATE_LIMIT_PER_MIN: optional(integer(1, 1_000_000, 'requests per minute and client')),
   MAX_UPLOAD_BYTES: optional(integer(1024, 1024 * 1024 * 1024, 'bytes')),
+  CHAT_MAX_BODY_BYTES: optional(integer(1024, 16 * 1024 * 1024, 'bytes')),
   LOG_QUESTIONS: optional(flag),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'must be the signing secret from the Slack app settings')),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[a-z]-[\w-]+$/, 'must be a bot token such as xoxb-…')),
@@ -110,6 +116,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   };
   if (e.ADMIN_TOKEN) config.adminToken = e.ADMIN_TOKEN;
   if (e.RATE_LIMIT_PER_MIN) config.rateLimitPerMin = e.RATE_LIMIT_PER_MIN;
+  if (e.CHAT_MAX_BODY_BYTES) config.chatMaxBodyBytes = e.CHAT_MAX_BODY_BYTES;
   if (e.SLACK_SIGNING_SECRET) {
     config.slack = {
       signingSecret: e.SLACK_SIGNING_SECRET,

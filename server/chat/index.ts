@@ -1,4 +1,5 @@
 import { Hono, type Handler } from 'hono';
+import { limitBody } from '../middleware/body-limit/index.ts';
 import { chatError } from './errors.ts';
 import { mattermostCommandHandler, type MattermostOptions } from './mattermost/commands.ts';
 import { backgroundRunner, type ChatLogger, type ChatRuntime, type ChatService } from './runtime.ts';
@@ -12,6 +13,13 @@ export type { ChatService } from './runtime.ts';
 export type { MattermostOptions } from './mattermost/commands.ts';
 export type { SlackOptions } from './slack/options.ts';
 
+/**
+ * Default of {@link ChatOptions.maxBodyBytes}, 256 KB. What Slack and Mattermost send is a few KB (a question, ids, a
+ * URL); this still takes Mattermost's longest post (16,383 characters, form-encoded) and a Slack event of a message of
+ * some 20,000 Korean characters (the text and its rich-text blocks, JSON-escaped).
+ */
+export const DEFAULT_CHAT_MAX_BODY_BYTES = 256 * 1024;
+
 /** What the chat routes need; every optional field has a default. */
 export interface ChatOptions {
   /**
@@ -23,6 +31,12 @@ export interface ChatOptions {
   slack?: SlackOptions;
   /** The Mattermost integration. Default none: its route answers 404 `NOT_CONFIGURED`. */
   mattermost?: MattermostOptions;
+  /**
+   * Largest request body the chat routes read, in bytes (`CHAT_MAX_BODY_BYTES`). A larger one is answered 413
+   * `PAYLOAD_TOO_LARGE` before it is read and before its signature or token is checked: by its Content-Length, or as
+   * soon as a chunked body passes the limit. Default {@link DEFAULT_CHAT_MAX_BODY_BYTES} (256 KB).
+   */
+  maxBodyBytes?: number;
   /** Milliseconds since the epoch, for Slack's five-minute signature window and forgetting old event ids. Default `Date.now`. */
   now?: () => number;
   /** The fetch Slack's Web API and `response_url` are called with. Default `globalThis.fetch`. */
@@ -53,17 +67,20 @@ export function chatRoutes(options: ChatOptions): Hono {
   };
   const app = new Hono();
   const { slack, mattermost } = options;
+  // Per route, not app.use('*'): this app is mounted at '/', where a wildcard would reach every route of the server.
+  const limit = limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_CHAT_MAX_BODY_BYTES });
   if (slack) {
     const client = new SlackClient({ apiBaseUrl: slack.apiBaseUrl, botToken: slack.botToken, fetch: options.fetch });
-    app.post('/slack/commands', slackCommandHandler(runtime, slack, client));
-    app.post('/slack/events', slackEventHandler(runtime, slack, client, new RecentKeys({ now: runtime.now })));
+    app.post('/slack/commands', limit, slackCommandHandler(runtime, slack, client));
+    app.post('/slack/events', limit, slackEventHandler(runtime, slack, client, new RecentKeys({ now: runtime.now })));
   } else {
     const off = notConfigured('The Slack bot is off: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN to answer mentions) and restart the server.');
-    app.post('/slack/commands', off);
-    app.post('/slack/events', off);
+    app.post('/slack/commands', limit, off);
+    app.post('/slack/events', limit, off);
   }
   app.post(
     '/mattermost/commands',
+    limit,
     mattermost
       ? mattermostCommandHandler(runtime, mattermost)
       : notConfigured('The Mattermost integration is off: set MATTERMOST_TOKEN to the token of the slash command or outgoing webhook and restart the server.'),

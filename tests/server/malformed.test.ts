@@ -1,11 +1,15 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../retrieval/types.ts';
+import { commandForm, slackRequest, TEST_SIGNING_SECRET } from '../../server/chat/testing/slack-request.ts';
 import { ASK_MAX_BYTES } from '../../server/routes/ask.ts';
 import { ADMIN_TOKEN, admin, serveSeedApp } from './support.ts';
 
 /** Uploads are limited to this in this file, so an oversized one is cheap to send. */
 const MAX_UPLOAD_BYTES = 4096;
+/** So are the chat routes' bodies. */
+const CHAT_MAX_BODY_BYTES = 8192;
+const MATTERMOST_TOKEN = 'mm-token-0123456789';
 
 interface Case {
   name: string;
@@ -37,6 +41,14 @@ const upload = (name: string, content: string | Uint8Array, type = 'text/plain')
   form.append('file', new File([content], name, { type }));
   return form;
 };
+const overChatLimit = 'x'.repeat(CHAT_MAX_BODY_BYTES + 1);
+const chat = (path: string, contentType: string, body: string): Pick<Case, 'method' | 'path' | 'headers' | 'body'> => ({
+  method: 'POST',
+  path,
+  // Signature headers that match no body: were the body read before its size is checked, the answer would be 401.
+  headers: { 'Content-Type': contentType, 'X-Slack-Request-Timestamp': String(Math.floor(Date.now() / 1000)), 'X-Slack-Signature': `v0=${'0'.repeat(64)}` },
+  body,
+});
 const deeplyNested = `{"question":"q","history":${'['.repeat(5000)}${']'.repeat(5000)}}`;
 const invalidUtf8 = new Uint8Array([...new TextEncoder().encode('{"question":"'), 0xc3, 0x28, 0xa0, 0xa1, ...new TextEncoder().encode('"}')]);
 
@@ -104,6 +116,14 @@ const cases: Case[] = [
   { name: 'a PDF upload', method: 'POST', path: '/api/documents', headers: admin(), body: upload('report.pdf', '%PDF-1.7', 'application/pdf'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'an upload that is not UTF-8', method: 'POST', path: '/api/documents', headers: admin(), body: upload('notes.txt', new Uint8Array([0xb1, 0xdd, 0xb8, 0xae])), status: 400, code: 'INVALID_DOCUMENT' },
   { name: 'an upload over MAX_UPLOAD_BYTES', method: 'POST', path: '/api/documents', headers: admin(), body: upload('big.txt', '가'.repeat(MAX_UPLOAD_BYTES)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  { name: 'a Slack event over CHAT_MAX_BODY_BYTES', ...chat('/slack/events', 'application/json', JSON.stringify({ type: 'event_callback', text: overChatLimit })), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  { name: 'a Slack slash command over CHAT_MAX_BODY_BYTES', ...chat('/slack/commands', 'application/x-www-form-urlencoded', commandForm(overChatLimit)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    name: 'a Mattermost command over CHAT_MAX_BODY_BYTES',
+    ...chat('/mattermost/commands', 'application/x-www-form-urlencoded', `token=${MATTERMOST_TOKEN}&text=${overChatLimit}`),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
   {
     name: 'an upload without a file',
     method: 'POST',
@@ -120,7 +140,12 @@ const cases: Case[] = [
   },
 ];
 
-const served = serveSeedApp({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
+const served = serveSeedApp({
+  MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+  CHAT_MAX_BODY_BYTES: String(CHAT_MAX_BODY_BYTES),
+  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  MATTERMOST_TOKEN,
+});
 
 type Send = (c: Case) => Promise<Response>;
 const init = (c: Case): RequestInit => ({
@@ -178,5 +203,73 @@ describe('broken connections', () => {
     const res = await fetch(`${served.server.url}/api/ask?q=${encodeURIComponent('AI 팩토리를 몇 개로 확대하나요?')}`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as Answer).answer).toContain('500개');
+  });
+});
+
+describe('chat bodies over HTTP', () => {
+  /** Sends a POST to a chat route over loopback: headers first, then `write` feeds the body until the response comes. */
+  function post(path: string, headers: Record<string, string>, write: (req: ClientRequest, answered: () => boolean) => Promise<void>) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      let done = false;
+      const req = httpRequest(`${served.server.url}${path}`, { method: 'POST', headers });
+      req.on('response', (res) => {
+        done = true;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', (error) => {
+        if (!done) reject(error);
+      });
+      req.flushHeaders();
+      write(req, () => done).catch(reject);
+    });
+  }
+
+  it('refuses a gigabyte announced by Content-Length at once, before a byte of it is sent, and before the signature', async () => {
+    for (const path of ['/slack/events', '/slack/commands', '/mattermost/commands']) {
+      const res = await post(path, { 'Content-Type': 'application/json', 'Content-Length': String(1024 ** 3), 'X-Slack-Signature': 'v0=forged' }, async () => {});
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is over the limit of 8 KB.' } });
+    }
+  });
+
+  it('cuts off a chunked body as soon as it passes the limit, instead of reading it to the end', async () => {
+    let written = 0;
+    const chunk = 'x'.repeat(1024);
+    const res = await post('/slack/events', { 'Content-Type': 'application/json', 'X-Slack-Signature': 'v0=forged' }, async (req, answered) => {
+      // Four megabytes offered a kilobyte at a time; without a limit the server would read them all, then answer 401.
+      while (!answered() && written < 4 * 1024 * 1024) {
+        await new Promise<void>((resolve) => req.write(chunk, () => resolve()));
+        written += chunk.length;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!answered()) req.end();
+    });
+    expect(res.status).toBe(413);
+    expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(written).toBeLessThan(8 * CHAT_MAX_BODY_BYTES);
+  });
+
+  it('still answers a signed slash command within the limit, sent whole or chunked', async () => {
+    const body = commandForm('what rate cut for robot firms?');
+    const signed = slackRequest('/slack/commands', body);
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(body);
+        controller.enqueue(bytes.slice(0, 100));
+        controller.enqueue(bytes.slice(100));
+        controller.close();
+      },
+    });
+    for (const init of [{ body }, { body: chunked, duplex: 'half' }]) {
+      const res = await fetch(`${served.server.url}/slack/commands`, { method: 'POST', headers: signed.headers, ...init } as RequestInit);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { text: string }).text).toContain('1.2%p');
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../errors.ts';
-import { formatBytes, jsonBody, nestingDepth } from './index.ts';
+import { jsonBody, nestingDepth } from './index.ts';
 
 function echoApp(options: Parameters<typeof jsonBody>[0]) {
   const app = new Hono();
@@ -136,13 +136,5 @@ describe('nestingDepth', () => {
     expect(nestingDepth('{"a":"[[[[{{{{"}')).toBe(1);
     expect(nestingDepth('["\\"[[[", []]')).toBe(2);
     expect(nestingDepth('42')).toBe(0);
-  });
-});
-
-describe('formatBytes', () => {
-  it('says sizes the way limits are set', () => {
-    expect(formatBytes(64 * 1024)).toBe('64 KB');
-    expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
-    expect(formatBytes(1500)).toBe('1500 bytes');
   });
 });

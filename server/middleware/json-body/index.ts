@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../errors.ts';
+import { limitBody } from '../body-limit/index.ts';
 
 /** Options of {@link jsonBody}. */
 export interface JsonBodyOptions {
@@ -20,24 +20,18 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Accepts a request body for one route: checks the media type (415), the size (413, before reading when
- * Content-Length is given), and for JSON that the bytes are valid UTF-8 and well-formed, not too deeply nested JSON
- * (400). The checked text stays in Hono's body cache, where the route's zod validator reads it.
+ * Accepts a request body for one route: checks the media type (415), the size with {@link limitBody} (413, before
+ * reading), and for JSON that the bytes are valid UTF-8 and well-formed, not too deeply nested JSON (400). The checked
+ * text stays in Hono's body cache, where the route's zod validator reads it.
  *
  * Applied per route rather than globally: routes that verify signatures over the raw body (the chat webhooks) must
- * read it themselves.
+ * read it themselves, and use {@link limitBody} alone.
  */
 export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
   const maxDepth = options.maxDepth ?? 32;
   const others = (options.otherTypes ?? []).map((t) => t.toLowerCase());
   const accepted = ['application/json', ...others].join(' or ');
-  const tooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${formatBytes(options.maxBytes)}.`);
-  const limit = bodyLimit({
-    maxSize: options.maxBytes,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
+  const limit = limitBody({ maxBytes: options.maxBytes });
   return async function jsonBody(c, next) {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     const isJson = JSON_MEDIA_TYPE.test(mediaType);
@@ -62,15 +56,7 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
       }
       await next();
     };
-    // Hono's bodyLimit looks at the body stream first, which makes @hono/node-server build a full web Request for
-    // every request; a declared length is checked without it (Node never reads more body than Content-Length says).
-    const declared = c.req.header('Content-Length');
-    if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) {
-      await limit(c, read);
-      return;
-    }
-    if (Number.parseInt(declared, 10) > options.maxBytes) throw tooLarge();
-    await read();
+    return limit(c, read);
   };
 }
 
@@ -110,11 +96,4 @@ export function nestingDepth(text: string): number {
     else if (ch === 0x5d || ch === 0x7d) depth--;
   }
   return deepest;
-}
-
-/** `65536` → `64 KB`, `5242880` → `5 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }
