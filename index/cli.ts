@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { buildIndex } from './build.ts';
 import { readIndexConfig } from './config.ts';
 import { createProgressReporter } from './progress.ts';
+import { settleAgainstCommittedIndex } from './pending-adds.ts';
+import { acquireWriter } from './store/writer-lock.ts';
 
 const USAGE = `Usage: npm run index -- [--docs DIR] [--index DIR] [--full]
 
@@ -26,8 +28,13 @@ async function main(): Promise<void> {
     ...(values.docs ? { DOCS_DIR: values.docs } : {}),
     ...(values.index ? { INDEX_DIR: values.index } : {}),
   });
+  // Refused, naming the server, while a server writes this index: its next change would drop what this build adds.
+  const writer = acquireWriter(config.indexDir, 'npm run index');
   const reporter = createProgressReporter();
   try {
+    // A server killed in the middle of an add leaves its file in DOCS_DIR: it was never acknowledged, so it goes.
+    const { undone } = await settleAgainstCommittedIndex(config.indexDir, config.docsDir);
+    if (undone.length > 0) console.error(`Removed the files of ${undone.length} unfinished adds: ${undone.join(', ')}.`);
     const report = await buildIndex({
       ...config,
       full: values.full,
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
     );
   } finally {
     reporter.stop();
+    writer.release();
   }
 }
 

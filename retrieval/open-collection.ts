@@ -2,20 +2,29 @@ import { buildIndex, type BuildOptions } from '../index/build.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import { indexMetaSchema } from '../index/layout.ts';
+import { acquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
 import { loadCollection, type LoadedCollection } from './load-collection.ts';
 
 /**
  * Loads the index, building it first when `indexDir` has none yet (the first `npm start` on a fresh checkout).
  * An index that exists but can't be loaded is not silently rebuilt: the error says what is wrong and to run
  * `npm run index`.
+ * @param writer the caller's right to write the index, if it holds it; else the build takes it for its duration and
+ *   fails with `INDEX_LOCKED` when another process is the writer
  */
 export async function openCollection(
   config: IndexConfig,
   hooks: Pick<BuildOptions, 'onProgress' | 'onNotice'> = {},
+  writer?: IndexWriter,
 ): Promise<LoadedCollection> {
   if (!new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema }).exists()) {
     hooks.onNotice?.(`No index in ${config.indexDir} yet: building it from ${config.docsDir}.`);
-    await buildIndex({ ...config, ...hooks });
+    const building = writer ?? acquireWriter(config.indexDir, 'an index build');
+    try {
+      await buildIndex({ ...config, ...hooks });
+    } finally {
+      if (!writer) building.release();
+    }
   }
   return loadCollection(config);
 }

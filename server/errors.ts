@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'INTERNAL'
-  | 'NOT_READY';
+  | 'NOT_READY'
+  | 'INDEX_BUSY';
 
 /** One failing part of a request, e.g. `{path: 'topK', message: 'Too big: expected number to be <=20'}`. */
 export interface ErrorDetail {

@@ -15,17 +15,20 @@ import {
 } from '../index/layout.ts';
 import { DOCUMENT_EXTENSIONS, toDocument } from '../index/load/index.ts';
 import { buildPostings, termFrequencies } from '../index/postings.ts';
+import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
+import { currentWriter, describeHolder, tryAcquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
 import type { Chunk, Document } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
 import type { Collection } from '../retrieval/collection.ts';
-import type { LoadedCollection } from '../retrieval/load-collection.ts';
+import { loadCollection, type LoadedCollection } from '../retrieval/load-collection.ts';
 import { openCollection } from '../retrieval/open-collection.ts';
 import type { Answer } from '../retrieval/types.ts';
 import {
   ServiceError,
+  type AddedDocument,
   type CollectionStats,
   type DocumentDetail,
   type DocumentSummary,
@@ -46,10 +49,27 @@ interface Snapshot extends Collection {
   generation: string;
 }
 
+/** Options of {@link LiveCollection}. */
+export interface LiveCollectionOptions {
+  engine?: AnswerEngineOptions;
+  /**
+   * How often, in ms, a server that is not the index's writer looks for a newer committed index (swapping it in) and
+   * for the writer's lock coming free (taking it). Default 1000.
+   */
+  followMs?: number;
+  /** Receives what the server should log: a newer index swapped in, the writer's lock taken. Default none. */
+  onNotice?: (message: string) => void;
+}
+
 /**
  * The collection as the server sees it: answers questions and takes documents in and out while serving. Every change
  * is written to `DOCS_DIR` and committed to the index on disk before it is acknowledged, then swapped in for the
  * questions that follow; changes run one at a time.
+ *
+ * Only the index's writer (see index/store/writer-lock.ts) changes it. A server that starts while another process is
+ * the writer (`npm run index`, another server) serves the committed index, refuses changes with `INDEX_BUSY`, swaps
+ * in each index the writer commits, and becomes the writer once the lock is free. The writer too swaps in an index
+ * it finds committed by someone else before it changes anything, so no change is made from an outdated copy.
  *
  * @example
  * const live = await openLiveCollection(readIndexConfig());
@@ -58,26 +78,27 @@ interface Snapshot extends Collection {
  */
 export class LiveCollection implements SeogiService {
   private snapshot: Snapshot;
+  private loaded: LoadedCollection;
   private readonly engine: AnswerEngine;
   private readonly store: IndexStore<IndexMeta>;
   private changes: Promise<unknown> = Promise.resolve();
+  private readonly follower: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly config: IndexConfig,
-    private readonly loaded: LoadedCollection,
-    engineOptions: AnswerEngineOptions = {},
+    loaded: LoadedCollection,
+    private writer: IndexWriter | undefined,
+    private readonly label: string,
+    private readonly options: LiveCollectionOptions = {},
   ) {
-    const { collection, meta, generation } = loaded;
-    this.snapshot = {
-      ...collection,
-      documents: new Map(collection.documents),
-      chunks: [...collection.chunks],
-      chunksOf: chunkOrdinalsByDocument(collection.chunks),
-      meta,
-      generation,
-    };
-    this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), engineOptions);
+    this.loaded = loaded;
+    this.snapshot = snapshotOf(loaded);
+    this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
+    if (!writer) {
+      this.follower = setInterval(() => void this.serially(() => this.follow()).catch(() => {}), options.followMs ?? DEFAULT_FOLLOW_MS);
+      this.follower.unref();
+    }
   }
 
   ask(request: AskRequest): Promise<Answer> {
@@ -86,7 +107,15 @@ export class LiveCollection implements SeogiService {
 
   stats(): CollectionStats {
     const { meta, generation } = this.snapshot;
-    return { documents: meta.documents, chunks: meta.chunks, model: meta.model.id, generation };
+    return { documents: meta.documents, chunks: meta.chunks, model: meta.model.id, generation, writable: this.writer !== undefined };
+  }
+
+  /** Stops following the index and gives up being its writer; questions already asked still finish. */
+  async close(): Promise<void> {
+    clearInterval(this.follower);
+    await this.changes;
+    this.writer?.release();
+    this.writer = undefined;
   }
 
   listDocuments(): DocumentSummary[] {
@@ -98,26 +127,81 @@ export class LiveCollection implements SeogiService {
     return doc && { ...this.summary(doc), text: doc.text };
   }
 
-  addDocument(input: NewDocument): Promise<DocumentSummary> {
-    return this.serially(() => this.add(input));
+  addDocument(input: NewDocument): Promise<AddedDocument> {
+    return this.serially(async () => {
+      await this.becomeWriter();
+      return this.add(input);
+    });
   }
 
   deleteDocument(id: string): Promise<boolean> {
-    return this.serially(() => this.remove(id));
+    return this.serially(async () => {
+      await this.becomeWriter();
+      return this.remove(id);
+    });
   }
 
-  private async add(input: NewDocument): Promise<DocumentSummary> {
+  /**
+   * Makes sure this server is the index's writer and holds the index last committed, before a change: a change made
+   * from an older copy would drop what another writer committed since.
+   * @throws ServiceError `INDEX_BUSY` while another process is the writer
+   */
+  private async becomeWriter(): Promise<void> {
+    if (!(await this.takeWriterLock())) {
+      const holder = currentWriter(this.config.indexDir);
+      throw new ServiceError(
+        'INDEX_BUSY',
+        `${holder ? describeHolder(holder) : 'Another process'} is writing the index; documents can be changed here once it has finished. Try again later.`,
+      );
+    }
+    await this.catchUp();
+  }
+
+  /**
+   * Becomes the index's writer when no other process is, settling the adds a crashed writer left (see
+   * index/pending-adds.ts); whether this server is the writer.
+   */
+  private async takeWriterLock(): Promise<boolean> {
+    if (this.writer) return true;
+    this.writer = tryAcquireWriter(this.config.indexDir, this.label);
+    if (!this.writer) return false;
+    clearInterval(this.follower);
+    await this.catchUp();
+    await settlePendingAdds(this.config.indexDir, this.config.docsDir, this.snapshot.meta.documentHashes);
+    this.options.onNotice?.(`Now the writer of the index in ${this.config.indexDir}: documents can be changed here.`);
+    return true;
+  }
+
+  /** Swaps in the committed index when it is newer than the one being served (another process committed it). */
+  private async catchUp(): Promise<void> {
+    const committed = this.store.currentGeneration();
+    if (committed === undefined || committed === this.snapshot.generation) return;
+    this.loaded = await loadCollection(this.config);
+    this.snapshot = snapshotOf(this.loaded);
+    this.options.onNotice?.(`Swapped in index generation ${committed}, committed by another process.`);
+  }
+
+  /** One turn of a server that is not the writer: take the lock when it is free, else swap in a newer index. */
+  private async follow(): Promise<void> {
+    if (!(await this.takeWriterLock())) await this.catchUp();
+  }
+
+  private async add(input: NewDocument): Promise<AddedDocument> {
     const file = documentFile(input);
     const id = file.relPath.slice(0, -extname(file.relPath).length);
-    if (this.snapshot.documents.has(id) || this.existingFile(id)) {
+    const doc = toDocument(file);
+    const existing = this.snapshot.documents.get(id);
+    // A retry of an add whose answer was lost (a timeout) gets the document it added.
+    if (existing?.hash === doc.hash) return { document: this.summary(existing), created: false };
+    if (existing || this.existingFile(id)) {
       throw new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
     }
-    const doc = toDocument(file);
     if (doc.text.trim() === '') throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
     const chunks = chunkDocument(doc, JSON.parse(this.snapshot.meta.chunking) as ChunkOptions);
     const vectors = await this.loaded.embedder.embed(chunks.map((c) => c.text), 'passage');
 
     const path = join(this.config.docsDir, file.relPath);
+    const settle = await recordPendingAdd(this.config.indexDir, { id, file: file.relPath, hash: doc.hash });
     await mkdir(dirname(path), { recursive: true });
     await replaceFileAtomically(path, file.content);
     const base = this.snapshot.chunks.length;
@@ -136,8 +220,10 @@ export class LiveCollection implements SeogiService {
       ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
       await unlink(path).catch(() => {});
       throw error;
+    } finally {
+      await settle();
     }
-    return this.summary(doc);
+    return { document: this.summary(doc), created: true };
   }
 
   private async remove(id: string): Promise<boolean> {
@@ -221,16 +307,60 @@ export class LiveCollection implements SeogiService {
   }
 }
 
+/** Default of {@link LiveCollectionOptions.followMs}. */
+const DEFAULT_FOLLOW_MS = 1000;
+
+/** Options of {@link openLiveCollection}. */
+export interface OpenLiveCollectionOptions extends LiveCollectionOptions, NonNullable<Parameters<typeof openCollection>[1]> {
+  /** What this server is, for the messages of processes it keeps from writing the index. Default "a Seogi server". */
+  label?: string;
+}
+
 /**
- * Opens the collection for serving, building the index first when there is none.
+ * Opens the collection for serving. When no other process is the index's writer, this server becomes it: it finishes
+ * adds a crash interrupted (see index/pending-adds.ts) and builds the index when there is none. Otherwise it serves the
+ * committed index, following the writer (see {@link LiveCollection}); when there is no index yet, it waits for the
+ * writer to build it.
  * @throws IndexStoreError when the index exists but can't be used (see `loadCollection`).
  */
-export async function openLiveCollection(
-  config: IndexConfig,
-  hooks: Parameters<typeof openCollection>[1] = {},
-  engineOptions: AnswerEngineOptions = {},
-): Promise<LiveCollection> {
-  return new LiveCollection(config, await openCollection(config, hooks), engineOptions);
+export async function openLiveCollection(config: IndexConfig, options: OpenLiveCollectionOptions = {}): Promise<LiveCollection> {
+  const label = options.label ?? 'a Seogi server';
+  const store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
+  let writer = tryAcquireWriter(config.indexDir, label);
+  for (let waited = false; !writer && !store.exists(); waited = true) {
+    const holder = currentWriter(config.indexDir);
+    if (!waited) options.onNotice?.(`${holder ? describeHolder(holder) : 'Another process'} is building the index in ${config.indexDir}: waiting for it.`);
+    await sleep(options.followMs ?? DEFAULT_FOLLOW_MS);
+    writer = tryAcquireWriter(config.indexDir, label);
+  }
+  if (!writer) {
+    const holder = currentWriter(config.indexDir);
+    options.onNotice?.(`${holder ? describeHolder(holder) : 'Another process'} is writing the index: serving it read-only until it has finished.`);
+  }
+  try {
+    if (writer) await settleAgainstCommittedIndex(config.indexDir, config.docsDir);
+    return new LiveCollection(config, await openCollection(config, options, writer), writer, label, options);
+  } catch (error) {
+    writer?.release();
+    throw error;
+  }
+}
+
+/** The view of a freshly loaded collection. */
+function snapshotOf(loaded: LoadedCollection): Snapshot {
+  const { collection, meta, generation } = loaded;
+  return {
+    ...collection,
+    documents: new Map(collection.documents),
+    chunks: [...collection.chunks],
+    chunksOf: chunkOrdinalsByDocument(collection.chunks),
+    meta,
+    generation,
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The file a new document is stored as in DOCS_DIR: the loader reads it back into the same document. */

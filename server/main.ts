@@ -39,6 +39,7 @@ function main(): void {
   }
 
   let live: LiveCollection | undefined;
+  let stopping = false;
   const background = new Set<Promise<void>>();
   const app = createApp({
     config,
@@ -52,7 +53,9 @@ function main(): void {
   // Only the HTTP/1 server is created (no http2/https options), so this is a node:http Server.
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    log('info', 'listening', { url: `http://${host}:${info.port}`, port: info.port });
+    const url = `http://${host}:${info.port}`;
+    log('info', 'listening', { url, port: info.port });
+    open(url);
   }) as Server;
   // A client that sends slowly or stops half-way is answered 408 and cut off instead of holding a connection.
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -62,20 +65,22 @@ function main(): void {
     exit(1);
   });
 
-  openLiveCollection(config.index, { onNotice: (message) => log('info', message) }).then(
-    (collection) => {
-      live = collection;
-      log('info', 'ready', { ...collection.stats() });
-    },
-    (error: unknown) => {
-      console.error(`Could not open the index: ${error instanceof Error ? error.message : String(error)}`);
-      server.close();
-      server.closeAllConnections();
-      exit(1);
-    },
-  );
+  // Opened once listening, so that the writer lock names the address other processes are told about.
+  const open = (url: string) =>
+    openLiveCollection(config.index, { label: `the Seogi server at ${url}`, onNotice: (message) => log('info', message) }).then(
+      (collection) => {
+        if (stopping) return void collection.close();
+        live = collection;
+        log('info', 'ready', { ...collection.stats() });
+      },
+      (error: unknown) => {
+        console.error(`Could not open the index: ${error instanceof Error ? error.message : String(error)}`);
+        server.close();
+        server.closeAllConnections();
+        exit(1);
+      },
+    );
 
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -89,10 +94,12 @@ function main(): void {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
-      void Promise.allSettled([...background]).then(() => {
-        log('info', 'stopped');
-        exit(0);
-      });
+      void Promise.allSettled([...background])
+        .then(() => live?.close())
+        .then(() => {
+          log('info', 'stopped');
+          exit(0);
+        });
     });
     server.closeIdleConnections();
   };

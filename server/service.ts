@@ -29,13 +29,21 @@ export interface NewDocument {
   filename?: string;
 }
 
+/** What an add did: the document, and whether it is new (false: a retry of an add of the same content). */
+export interface AddedDocument {
+  document: DocumentSummary;
+  created: boolean;
+}
+
 /** Counts reported by `/readyz`. */
 export interface CollectionStats {
   documents: number;
   chunks: number;
   model: string;
-  /** Generation id of the index on disk. */
+  /** Generation id of the index being served. */
   generation: string;
+  /** Whether documents can be changed here: false while another process is the index's writer. */
+  writable: boolean;
 }
 
 /**
@@ -48,14 +56,22 @@ export interface SeogiService {
   stats(): CollectionStats;
   listDocuments(): DocumentSummary[];
   getDocument(id: string): DocumentDetail | undefined;
-  /** @throws ServiceError `DOCUMENT_EXISTS` when the id is taken, `DOCUMENT_EMPTY` when nothing is left after cleaning. */
-  addDocument(input: NewDocument): Promise<DocumentSummary>;
-  /** Resolves false when there is no such document. */
+  /**
+   * Adds a document; adding the same content under the same id again gives the existing document (`created: false`),
+   * so a client may retry an add whose answer it never got.
+   * @throws ServiceError `DOCUMENT_EXISTS` when the id holds other content, `DOCUMENT_EMPTY` when nothing is left after
+   *   cleaning, `INDEX_BUSY` while another process is the index's writer.
+   */
+  addDocument(input: NewDocument): Promise<AddedDocument>;
+  /**
+   * Resolves false when there is no such document.
+   * @throws ServiceError `INDEX_BUSY` while another process is the index's writer.
+   */
   deleteDocument(id: string): Promise<boolean>;
 }
 
 /** Why a change to the collection was refused; the server maps codes to HTTP statuses. */
-export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT';
+export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT' | 'INDEX_BUSY';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

@@ -5,7 +5,7 @@
  * - `INDEX_CORRUPT`: the manifest or a file it lists is unreadable, truncated or altered.
  * - `INDEX_MISMATCH`: the index is intact but is not what the caller expects (its metadata fails the caller's schema,
  *   or a file the caller asks for is not part of it).
- * - `INDEX_LOCKED`: another live process is committing to the same index directory.
+ * - `INDEX_LOCKED`: another live process is the writer of the same index directory, or is committing to it.
  */
 export type IndexStoreErrorCode =
   | 'INDEX_MISSING'

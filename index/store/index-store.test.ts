@@ -10,7 +10,7 @@ import { IndexStoreError } from './errors.ts';
 import { GENERATIONS_DIR, TEMP_SUFFIX } from './generations.ts';
 import { IndexStore } from './index-store.ts';
 import type { IndexFile } from './index-store.ts';
-import { LOCK_FILE } from './lock.ts';
+import { LOCK_FILE, lockHolder } from './lock.ts';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE } from './manifest.ts';
 import { thrownBy, useTempDir } from './test-support.ts';
 
@@ -336,7 +336,7 @@ describe('IndexStore', () => {
       const leftovers = generations(store).filter((name) => name !== first.generation);
       expect(leftovers).toHaveLength(1);
       expect(isLeftover(leftovers[0] ?? '')).toBe(true);
-      expect(readFileSync(join(store.dir, LOCK_FILE), 'utf8')).toBe(`${pid}\n`);
+      expect(lockHolder(join(store.dir, LOCK_FILE))?.pid).toBe(pid);
 
       const loaded = store.load();
       expect(loaded.manifest).toEqual(first);

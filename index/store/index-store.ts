@@ -14,6 +14,7 @@ import {
   removeGenerationFolders,
 } from './generations.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
+import { assertMayWrite } from './writer-lock.ts';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, readManifest, withCheckedMeta } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
 import { checkSize, describeContent, readVerifiedFile, verifyFile } from './verified-read.ts';
@@ -127,8 +128,9 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
  * previous index loadable; loading verifies every file's size and sha256 and refuses anything else with an
  * {@link IndexStoreError}.
  *
- * Commits are serialised within one process. Two processes writing the same directory are not supported; a lock file
- * holding the writer's pid makes the second one fail with `INDEX_LOCKED` rather than interleave.
+ * Commits are serialised within one process. Across processes, the one that holds the directory's writer lock (see
+ * writer-lock.ts) is the only one whose commits are accepted; others fail with `INDEX_LOCKED`. A commit lock held for
+ * the commit's duration keeps two processes that hold no writer lock from interleaving.
  */
 export class IndexStore<TMeta> {
   /** Absolute index directory. */
@@ -143,6 +145,15 @@ export class IndexStore<TMeta> {
   /** Whether an index has been committed here (a manifest exists; it may still fail to load). */
   exists(): boolean {
     return existsSync(join(this.dir, MANIFEST_FILE));
+  }
+
+  /** Id of the committed generation, without checking it; undefined when nothing is committed (or unreadable). */
+  currentGeneration(): string | undefined {
+    try {
+      return readManifest(this.dir).generation;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -206,6 +217,7 @@ export class IndexStore<TMeta> {
     await mkdir(generationsDir, { recursive: true });
     const release = acquireLock(join(this.dir, LOCK_FILE));
     try {
+      assertMayWrite(this.dir);
       await removeGenerationFolders(generationsDir, (name) => name.endsWith(TEMP_SUFFIX));
       const generation = nextGenerationId(await listGenerationFolders(generationsDir));
       const finalDir = join(generationsDir, generation);

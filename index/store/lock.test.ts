@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IndexStoreError } from './errors.ts';
-import { acquireLock, LOCK_FILE } from './lock.ts';
+import { acquireLock, liveHolder, lockHolder, LOCK_FILE } from './lock.ts';
 import { thrownBy, useTempDir } from './test-support.ts';
 
 /** The pid of a process that has already exited. */
@@ -21,11 +22,26 @@ describe('acquireLock', () => {
     lockPath = join(tempDir(), LOCK_FILE);
   });
 
-  it('writes this process id into the lock file and removes it on release', () => {
-    const release = acquireLock(lockPath);
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\n`);
+  it('records this process, its machine and what it is in the lock file, and removes it on release', () => {
+    const release = acquireLock(lockPath, { label: 'npm run index' });
+    expect(lockHolder(lockPath)).toEqual({ pid: process.pid, hostname: hostname(), label: 'npm run index', since: expect.any(String) });
     release();
     expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('names the holder in its refusal, and reads the bare pid that lock files of earlier versions hold', () => {
+    writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, hostname: hostname(), label: 'the Seogi server at http://127.0.0.1:3000' }));
+    expect((thrownBy(() => acquireLock(lockPath)) as Error).message).toMatch(/^the Seogi server at http:\/\/127\.0\.0\.1:3000 \(pid \d+\) is writing the index/);
+    const refusal = thrownBy(() => acquireLock(lockPath, { refusal: (holder) => `held by ${holder.pid}` })) as Error;
+    expect(refusal.message).toBe(`held by ${process.ppid}`);
+    writeFileSync(lockPath, `${process.ppid}\n`);
+    expect(liveHolder(lockPath)).toEqual({ pid: process.ppid, hostname: hostname() });
+  });
+
+  it('takes a holder on another machine to be running, since it cannot be checked from here', () => {
+    writeFileSync(lockPath, JSON.stringify({ pid: 1_999_999, hostname: `not-${hostname()}` }));
+    expect(liveHolder(lockPath)).toMatchObject({ pid: 1_999_999 });
+    expect(thrownBy(() => acquireLock(lockPath))).toMatchObject({ code: 'INDEX_LOCKED' });
   });
 
   it('refuses with INDEX_LOCKED while a running process holds the lock, and leaves its lock alone', () => {
@@ -39,14 +55,14 @@ describe('acquireLock', () => {
   it('takes over a lock left by a process that no longer runs', async () => {
     writeFileSync(lockPath, `${await deadPid()}\n`);
     const release = acquireLock(lockPath);
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\n`);
+    expect(lockHolder(lockPath)?.pid).toBe(process.pid);
     release();
   });
 
   it('takes over a lock file whose writer died before filling in its pid', () => {
     writeFileSync(lockPath, '');
     const release = acquireLock(lockPath);
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\n`);
+    expect(lockHolder(lockPath)?.pid).toBe(process.pid);
     release();
   });
 

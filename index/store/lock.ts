@@ -1,8 +1,28 @@
 import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { IndexStoreError } from './errors.ts';
 
 /** Name of the lock file inside the index directory while a commit is running. */
 export const LOCK_FILE = 'commit.lock';
+
+/** Who holds a lock, as its lock file records it. */
+export interface LockHolder {
+  pid: number;
+  /** The machine it runs on: whether a holder still runs can only be checked on the same machine. */
+  hostname: string;
+  /** What it is, for messages ("the Seogi server at http://127.0.0.1:3000", "npm run index"). */
+  label?: string;
+  /** When it took the lock (ISO 8601). */
+  since?: string;
+}
+
+/** Options of {@link acquireLock}. */
+export interface LockOptions {
+  /** What this process is, recorded for the messages of others who find the lock taken. Default none. */
+  label?: string;
+  /** The message of the `INDEX_LOCKED` error when a live holder has the lock. Default: names the holder and the file. */
+  refusal?: (holder: LockHolder, path: string) => string;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -14,17 +34,39 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function lockHolder(path: string): number | undefined {
+/** The holder recorded in the lock file at `path`; undefined when there is none or it names no process. */
+export function lockHolder(path: string): LockHolder | undefined {
+  let text: string;
   try {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+    text = readFileSync(path, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  // Lock files of earlier versions hold only the pid.
+  if (/^\d+$/.test(text)) return validPid(Number(text)) ? { pid: Number(text), hostname: hostname() } : undefined;
+  try {
+    const holder = JSON.parse(text) as Partial<LockHolder>;
+    return typeof holder.pid === 'number' && validPid(holder.pid) && typeof holder.hostname === 'string' ? (holder as LockHolder) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function tryCreate(path: string): boolean {
+/**
+ * The holder of the lock at `path` while it still holds it: a process that runs, or one on another machine, which
+ * can't be checked and is taken to run. Undefined when the lock is free or was left by a process that has ended.
+ */
+export function liveHolder(path: string): LockHolder | undefined {
+  const holder = lockHolder(path);
+  return holder && (holder.hostname !== hostname() || isAlive(holder.pid)) ? holder : undefined;
+}
+
+function validPid(pid: number): boolean {
+  return Number.isSafeInteger(pid) && pid > 0;
+}
+
+function tryCreate(path: string, label: string | undefined): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
@@ -33,38 +75,37 @@ function tryCreate(path: string): boolean {
     throw error;
   }
   try {
-    writeSync(fd, `${process.pid}\n`);
+    const holder: LockHolder = { pid: process.pid, hostname: hostname(), ...(label ? { label } : {}), since: new Date().toISOString() };
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
   } finally {
     closeSync(fd);
   }
   return true;
 }
 
+function defaultRefusal(holder: LockHolder, path: string): string {
+  return (
+    `${holder.label ?? 'Another process'} (pid ${holder.pid}) is writing the index (lock file ${path}). Wait for it to ` +
+    'finish; if no such process is running, delete the lock file.'
+  );
+}
+
 /**
- * Takes the commit lock at `path` (a file holding this process's pid, created exclusively) and returns the function
- * that releases it. A lock left by a process that no longer runs, or one with no readable pid (its writer died between
- * creating and filling it), is taken over. This is a best-effort guard against two processes committing at once, not a
- * guarantee: such a setup is not supported.
+ * Takes the lock at `path` (a file recording this process, created exclusively) and returns the function that
+ * releases it. A lock left by a process that no longer runs on this machine, or one with no readable holder (its
+ * writer died between creating and filling it), is taken over; a live holder's lock fails with `INDEX_LOCKED`.
  */
-export function acquireLock(path: string): () => void {
-  if (!tryCreate(path)) {
-    const holder = lockHolder(path);
-    if (holder !== undefined && isAlive(holder)) {
-      throw new IndexStoreError(
-        'INDEX_LOCKED',
-        `Another process (pid ${holder}) is writing the index (lock file ${path}). Wait for it to finish; if no such ` +
-          'process is running, delete the lock file.',
-      );
-    }
+export function acquireLock(path: string, options: LockOptions = {}): () => void {
+  if (!tryCreate(path, options.label)) {
+    const holder = liveHolder(path);
+    if (holder !== undefined) throw new IndexStoreError('INDEX_LOCKED', (options.refusal ?? defaultRefusal)(holder, path));
     rmSync(path, { force: true });
-    if (!tryCreate(path)) {
-      throw new IndexStoreError(
-        'INDEX_LOCKED',
-        `Another process took the index lock ${path} at the same moment. Run one indexer at a time.`,
-      );
+    if (!tryCreate(path, options.label)) {
+      throw new IndexStoreError('INDEX_LOCKED', `Another process took the index lock ${path} at the same moment. Run one indexer at a time.`);
     }
   }
   return () => {
-    if (lockHolder(path) === process.pid) unlinkSync(path);
+    const holder = lockHolder(path);
+    if (holder?.pid === process.pid && holder.hostname === hostname()) unlinkSync(path);
   };
 }

@@ -245,5 +245,6 @@ export const readySchema = z
     chunks: z.number().int(),
     model: z.string(),
     generation: z.string(),
+    writable: z.boolean().openapi({ description: 'Whether documents can be changed here: false while another process (`npm run index`) writes the index.' }),
   })
-  .openapi('Ready', { example: { status: 'ready', documents: 5, chunks: 17, model: 'seogi-static', generation: '000001-4f2a' } });
+  .openapi('Ready', { example: { status: 'ready', documents: 5, chunks: 17, model: 'seogi-static', generation: '000001-4f2a', writable: true } });

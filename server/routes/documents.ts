@@ -29,7 +29,9 @@ export interface DocumentRoutesOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const statusOfServiceError = { DOCUMENT_EXISTS: 409, DOCUMENT_EMPTY: 400, INVALID_DOCUMENT: 400 } as const;
+const statusOfServiceError = { DOCUMENT_EXISTS: 409, DOCUMENT_EMPTY: 400, INVALID_DOCUMENT: 400, INDEX_BUSY: 503 } as const;
+/** Another process writing the index (`npm run index`) usually takes seconds to minutes. */
+const INDEX_BUSY_RETRY_SECONDS = 30;
 
 const listDocuments = createRoute({
   method: 'get',
@@ -66,7 +68,8 @@ const addDocument = createRoute({
   summary: 'Add a document',
   description:
     'Adds a document as JSON (`text` or `html`) or as an uploaded .txt/.md/.html file. It is written to DOCS_DIR and ' +
-    'committed to the index before the response, and questions asked afterwards see it.',
+    'committed to the index before the response, and questions asked afterwards see it. Adding the same content under ' +
+    'the same id again answers 200 with the document already there, so an add whose answer was lost can be retried.',
   security: admin,
   request: {
     body: {
@@ -79,6 +82,10 @@ const addDocument = createRoute({
   },
   responses: {
     201: { description: 'The document was added.', content: { 'application/json': { schema: documentSummarySchema } } },
+    200: {
+      description: 'The same document (same id and content) was already added: a retry.',
+      content: { 'application/json': { schema: documentSummarySchema } },
+    },
     ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503),
   },
 });
@@ -110,8 +117,9 @@ export function documentRoutes(options: DocumentRoutesOptions): OpenAPIHono {
     const isForm = (c.req.header('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data');
     // Each validator leaves `{}` for the media type not sent; the types don't tell the two apart.
     const input: NewDocument = isForm ? await fromUpload(c.req.valid('form') as UploadedDocument) : (c.req.valid('json') as JsonDocument);
-    const added = await withServiceErrors(() => requireService(options.service).addDocument(input));
-    return c.json(added, 201, { Location: `/api/documents/${encodeURIComponent(added.id)}` });
+    const { document, created } = await withServiceErrors(() => requireService(options.service).addDocument(input));
+    const location = { Location: `/api/documents/${encodeURIComponent(document.id)}` };
+    return created ? c.json(document, 201, location) : c.json(document, 200, location);
   });
 
   const deleteDocument = createRoute({
@@ -160,7 +168,10 @@ async function withServiceErrors<T>(change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } catch (error) {
-    if (error instanceof ServiceError) throw new ApiError(statusOfServiceError[error.code], error.code, error.message);
+    if (error instanceof ServiceError) {
+      const headers: Record<string, string> = error.code === 'INDEX_BUSY' ? { 'Retry-After': String(INDEX_BUSY_RETRY_SECONDS) } : {};
+      throw new ApiError(statusOfServiceError[error.code], error.code, error.message, undefined, headers);
+    }
     throw error;
   }
 }

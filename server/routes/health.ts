@@ -34,8 +34,8 @@ export function healthRoutes(options: HealthRoutesOptions): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
   app.openapi(readyz, (c) => {
-    const { documents, chunks, model, generation } = requireService(options.service).stats();
-    return c.json({ status: 'ready' as const, documents, chunks, model, generation }, 200, { 'Cache-Control': 'no-store' });
+    const { documents, chunks, model, generation, writable } = requireService(options.service).stats();
+    return c.json({ status: 'ready' as const, documents, chunks, model, generation, writable }, 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

@@ -44,6 +44,7 @@ describe('health checks', () => {
       chunks: listed.reduce((sum, d) => sum + d.chunks, 0),
       model: 'seogi-static',
       generation: seed.service.stats().generation,
+      writable: true,
     });
   });
 });
