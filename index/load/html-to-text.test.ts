@@ -63,4 +63,20 @@ describe('htmlToText', () => {
     const sentence = '최대 -1.2%p까지 ‘우대’ 금리·子펀드 “보증・보험”';
     expect(texts(`<p>${sentence}</p>`)).toEqual([sentence]);
   });
+
+  it('reads markup nested thousands of elements deep', () => {
+    const deep = (inner: string, tag = 'div') => `${`<${tag}>`.repeat(2000)}${inner}${`</${tag}>`.repeat(2000)}`;
+    const html =
+      `<html><head><title>깊은 제목</title></head><body>${deep('text<meta name="date" content="2024-09-24">')}` +
+      `<p><a href="/deep">${deep('링크 끝', 'span')}</a></p></body></html>`;
+    const extracted = htmlToText(html);
+    expect(extracted.blocks.map((block) => block.text)).toEqual(['text', '링크 끝']);
+    expect(extracted.blocks[1]?.links).toEqual([{ href: '/deep', text: '링크 끝' }]);
+    expect(extracted.pageTitle).toBe('깊은 제목');
+    expect(extracted.meta).toEqual({ date: '2024-09-24' });
+  });
+
+  it('turns the bare nesting of the issue into its one line of text', () => {
+    expect(texts(`${'<div>'.repeat(2000)}text${'</div>'.repeat(2000)}`)).toEqual(['text']);
+  });
 });

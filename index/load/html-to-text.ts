@@ -28,38 +28,66 @@ const BLANK_LINE = /\n[^\S\n]*\n/;
 export function htmlToText(html: string): ExtractedText {
   const dom = parseDocument(html);
   const builder = new BlockBuilder();
-
-  const visit = (node: ChildNode, kind: BlockKind): void => {
-    if (isText(node)) {
-      builder.addText(node.data, kind);
-      return;
-    }
-    if (!isTag(node) || DROPPED.has(node.name) || isHidden(node)) return;
-    const name = node.name;
-    if (name === 'br') {
-      builder.flush(kind);
-      return;
-    }
-    if (!BLOCK.has(name)) {
-      const href = name === 'a' ? node.attribs.href?.trim() : undefined;
-      if (href) builder.startLink();
-      for (const child of node.children) visit(child, kind);
-      if (href) builder.endLink(href);
-      return;
-    }
-    builder.flush(kind);
-    const inner = /^h[1-6]$/.test(name) ? 'heading' : name === 'li' ? 'item' : kind;
-    for (const child of node.children) visit(child, inner);
-    builder.flush(inner);
-  };
-
-  for (const child of dom.children) visit(child, 'paragraph');
-  builder.flush('paragraph');
+  walkBlocks(dom.children, builder);
   const elements = findAll(dom.children);
   const titleElement = elements.find((node) => node.name === 'title');
   const pageTitle = titleElement ? collapseWhitespace(textOf(titleElement)) : '';
   const meta = readMeta(elements);
   return pageTitle ? { blocks: builder.blocks, pageTitle, meta } : { blocks: builder.blocks, meta };
+}
+
+/** A step of {@link walkBlocks}: a node to visit, or what to do once an element's children are done. */
+type WalkStep =
+  | { node: ChildNode; kind: BlockKind }
+  | { endLink: string }
+  | { flush: BlockKind };
+
+/**
+ * Feeds the text under `nodes` to `builder`, in document order, breaking blocks at block elements and `<br>`.
+ * The tree is walked with an explicit stack, so nesting depth (thousands of `<div>`s) costs memory, not call stack.
+ */
+function walkBlocks(nodes: readonly ChildNode[], builder: BlockBuilder): void {
+  const stack: WalkStep[] = [{ flush: 'paragraph' }];
+  pushChildren(stack, nodes, 'paragraph');
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ('flush' in step) {
+      builder.flush(step.flush);
+      continue;
+    }
+    if ('endLink' in step) {
+      builder.endLink(step.endLink);
+      continue;
+    }
+    const { node, kind } = step;
+    if (isText(node)) {
+      builder.addText(node.data, kind);
+      continue;
+    }
+    if (!isTag(node) || DROPPED.has(node.name) || isHidden(node)) continue;
+    const name = node.name;
+    if (name === 'br') {
+      builder.flush(kind);
+      continue;
+    }
+    if (!BLOCK.has(name)) {
+      const href = name === 'a' ? node.attribs.href?.trim() : undefined;
+      if (href) {
+        builder.startLink();
+        stack.push({ endLink: href });
+      }
+      pushChildren(stack, node.children, kind);
+      continue;
+    }
+    builder.flush(kind);
+    const inner = /^h[1-6]$/.test(name) ? 'heading' : name === 'li' ? 'item' : kind;
+    stack.push({ flush: inner });
+    pushChildren(stack, node.children, inner);
+  }
+}
+
+/** Pushes `nodes` so that they are popped first to last. */
+function pushChildren(stack: WalkStep[], nodes: readonly ChildNode[], kind: BlockKind): void {
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as ChildNode, kind });
 }
 
 /** Accumulates inline text until a block boundary. */
@@ -120,10 +148,25 @@ function isHidden(node: Element): boolean {
   return 'hidden' in node.attribs || node.attribs['aria-hidden'] === 'true' || node.attribs.role === 'navigation';
 }
 
+/** The text of the text nodes under `node`, in document order (without recursion, like {@link walkBlocks}). */
 function textOf(node: Element): string {
-  return node.children.map((child) => (isText(child) ? child.data : isTag(child) ? textOf(child) : '')).join('');
+  const parts: string[] = [];
+  const stack: ChildNode[] = [...node.children].reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (isText(next)) parts.push(next.data);
+    else if (isTag(next)) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as ChildNode);
+  }
+  return parts.join('');
 }
 
-function findAll(nodes: ChildNode[]): Element[] {
-  return nodes.flatMap((node) => (isTag(node) ? [node, ...findAll(node.children)] : []));
+/** Every element under `nodes`, in document order (each before its descendants). */
+function findAll(nodes: readonly ChildNode[]): Element[] {
+  const found: Element[] = [];
+  const stack: ChildNode[] = [...nodes].reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (!isTag(next)) continue;
+    found.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as ChildNode);
+  }
+  return found;
 }
