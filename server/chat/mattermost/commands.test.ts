@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatRoutes } from '../index.ts';
+import { answerFullOfMentions } from '../testing/answers.ts';
+import { mattermostMentions } from '../testing/mentions.ts';
 import { openSeedService, type SeedService } from '../testing/seed-service.ts';
 
 let seed: SeedService;
@@ -91,6 +93,17 @@ describe('POST /mattermost/commands', () => {
     const res = await routes(false).request(slashCommand('로봇 기업 우대금리는?'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_type: 'ephemeral', text: '서기가 아직 문서 색인을 불러오는 중입니다. 잠시 후 다시 물어봐 주세요.' });
+  });
+
+  it('answers a webhook in the channel with document text that pings no one: no @channel, @all, @here or @username', async () => {
+    const app = chatRoutes({ service: () => ({ ask: () => Promise.resolve(answerFullOfMentions()) }), mattermost: { token: TOKEN }, log: () => undefined });
+    for (const request of [outgoingWebhook('seogi 공지 담당자는?'), slashCommand('공지 담당자는?')]) {
+      const res = await app.request(request);
+      expect(res.status).toBe(200);
+      const reply = (await res.json()) as Reply;
+      expect(mattermostMentions(reply.text)).toEqual([]);
+      expect(reply.text.split('\n')[2]).toBe('\\<!everyone\\> @\u2060channel 로봇 기업 우대금리는 -1.2%p입니다. @\u2060here \\[1\\]');
+    }
   });
 
   it('refuses a JSON body that is not an object with 400', async () => {

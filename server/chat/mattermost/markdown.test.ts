@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerWith, SEED_PASSAGE, seedCitation } from '../testing/answers.ts';
+import { answerFullOfMentions, answerWith, SEED_PASSAGE, seedCitation } from '../testing/answers.ts';
+import { mattermostMentions } from '../testing/mentions.ts';
 import { answerMarkdown, escapeMarkdown, MATTERMOST_POST_LIMIT } from './markdown.ts';
 
 describe('answerMarkdown', () => {
@@ -43,6 +44,32 @@ describe('answerMarkdown', () => {
   it('lists the possibly related passages when Seogi abstains', () => {
     const text = answerMarkdown(answerWith([], { answer: 'Not found in the documents: none of them answers this question.', abstained: true, lang: 'en', related: [seedCitation()] }));
     expect(text.split('\n').slice(0, 3)).toEqual(['Not found in the documents: none of them answers this question.', '', '**Possibly related**']);
+  });
+});
+
+describe('answerMarkdown and mentions', () => {
+  it('finds the mentions in document text when they are not neutralised (the oracle sees them)', () => {
+    expect(mattermostMentions('@channel 금리 x.@here _@all_ @kim.reporter')).toEqual(expect.arrayContaining(['@channel', '@here', '@all', '@kim.reporter']));
+    expect(mattermostMentions('문의 hong@asiae.co.kr, 금리 -1.2%p')).toEqual([]);
+  });
+
+  it('pings no one with @channel, @all, @here or @username from the answer, short answer, titles and quotes', () => {
+    expect(mattermostMentions(answerMarkdown(answerFullOfMentions()))).toEqual([]);
+  });
+
+  it('still shows every mention as written, and leaves e-mail addresses alone', () => {
+    const text = answerMarkdown(answerFullOfMentions());
+    expect(text.replaceAll('\u2060', '').split('\n')).toEqual([
+      '**\\<!channel\\> @everyone @all** \\[1\\]',
+      '',
+      '\\<!everyone\\> @channel 로봇 기업 우대금리는 -1.2%p입니다. @here \\[1\\]',
+      '',
+      '**출처**',
+      '',
+      '**[1]** [\\<!here\\> @all 공지: @here 확인](https://newsdao.kr/4601)',
+      '> \\<!channel\\> 담당 @kim.reporter, 문의 hong@asiae.co.kr. x.@channel \\_@all\\_ (@Here) \\<@U0BOSS\\> \\*\\*@group-ai\\*\\*',
+    ]);
+    expect(text).toContain('문의 hong@asiae.co.kr.');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
 import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
 import { citationQuote, DEFAULT_QUOTE_CHARS, SHORT_ANSWER_CHARS, shownPassages, truncate } from '../citations.ts';
+import { neutralizeMentions } from '../mentions.ts';
 import { sourcesHeading } from '../messages.ts';
 
 /** Mattermost's limit on the length of a post, in characters. */
@@ -15,11 +16,12 @@ export interface AnswerMarkdownOptions {
 }
 
 /**
- * Backslash-escapes the characters Markdown gives a meaning to, so document text shows as written (CommonMark lets
- * any ASCII punctuation be escaped).
+ * Makes document text show as written and do nothing else in a post: backslash-escapes the characters Markdown gives
+ * a meaning to (CommonMark lets any ASCII punctuation be escaped), and keeps `@channel`, `@all`, `@here` and
+ * `@username` from notifying anyone ({@link neutralizeMentions}).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]~|#<>]/g, '\\$&');
+  return neutralizeMentions(text).replace(/[\\`*_[\]~|#<>]/g, '\\$&');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerWith, SEED_PASSAGE, seedCitation } from '../testing/answers.ts';
+import { answerFullOfMentions, answerWith, SEED_PASSAGE, seedCitation } from '../testing/answers.ts';
+import { slackPings } from '../testing/mentions.ts';
 import { answerMessage, escapeSlackText, MESSAGE_BLOCK_LIMIT, SECTION_TEXT_LIMIT, type SlackBlock } from './blocks.ts';
 
 const sectionText = (block: SlackBlock | undefined) => (block?.type === 'section' ? block.text.text : undefined);
@@ -9,11 +10,11 @@ describe('answerMessage', () => {
   it('renders the answer, then each citation with its number, linked title and answering sentence', () => {
     const message = answerMessage(answerWith([seedCitation()]));
     expect(message.blocks).toEqual([
-      { type: 'section', text: { type: 'mrkdwn', text: `${SEED_PASSAGE.sentence} [1]` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: '*출처*' }] },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `${SEED_PASSAGE.sentence} [1]` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: '*출처*' }] },
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*[1]* <https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>\n>${SEED_PASSAGE.sentence}` },
+        text: { type: 'mrkdwn', verbatim: true, text: `*[1]* <https://newsdao.kr/4601|AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!>\n>${SEED_PASSAGE.sentence}` },
       },
     ]);
     expect(message.text).toBe(`${SEED_PASSAGE.sentence} [1]`);
@@ -22,9 +23,9 @@ describe('answerMessage', () => {
   it('puts the short answer first, in bold and escaped, and leaves out passages the answer does not cite', () => {
     const short = { text: '최대 -1.2%p <@U1>', n: 1, start: 566, end: 575 };
     const message = answerMessage(answerWith([seedCitation()], { short, related: [seedCitation({ n: 2, chunkId: 'other#2' })] }));
-    expect(sectionText(message.blocks?.[0])).toBe('*최대 -1.2%p &lt;@U1&gt;* [1]');
+    expect(sectionText(message.blocks?.[0])).toBe('*최대 -1.2%p &lt;@\u2060U1&gt;* [1]');
     expect(sectionText(message.blocks?.[1])).toBe(`${SEED_PASSAGE.sentence} [1]`);
-    expect(message.text).toBe(`*최대 -1.2%p &lt;@U1&gt;* [1]\n${SEED_PASSAGE.sentence} [1]`);
+    expect(message.text).toBe(`*최대 -1.2%p &lt;@\u2060U1&gt;* [1]\n${SEED_PASSAGE.sentence} [1]`);
     expect(message.blocks?.filter((b) => sectionText(b)?.startsWith('*['))).toHaveLength(1);
   });
 
@@ -38,7 +39,7 @@ describe('answerMessage', () => {
   it('escapes &, < and > in document text so it cannot form links or mentions', () => {
     const citation = seedCitation({ title: 'R&D <정책> 안내', text: '<!channel> 금리 <https://evil.example|클릭> & 혜택', highlights: [] });
     const message = answerMessage(answerWith([citation], { answer: '금리 <@U123> & 혜택 [1]' }));
-    expect(sectionText(message.blocks?.[0])).toBe('금리 &lt;@U123&gt; &amp; 혜택 [1]');
+    expect(sectionText(message.blocks?.[0])).toBe('금리 &lt;@\u2060U123&gt; &amp; 혜택 [1]');
     expect(sectionText(message.blocks?.[2])).toBe(
       '*[1]* <https://newsdao.kr/4601|R&amp;D &lt;정책&gt; 안내>\n>&lt;!channel&gt; 금리 &lt;https://evil.example|클릭&gt; &amp; 혜택',
     );
@@ -90,6 +91,39 @@ describe('answerMessage', () => {
   it('sends only the answer when there is nothing to cite', () => {
     const blocks = answerMessage(answerWith([], { answer: 'Not found in the documents: none of them answers this question.', abstained: true, lang: 'en' })).blocks;
     expect(blocks).toHaveLength(1);
+  });
+});
+
+describe('answerMessage and mentions', () => {
+  const textObjects = (blocks: SlackBlock[] = []) => blocks.flatMap((b) => (b.type === 'section' ? [b.text] : b.elements));
+
+  it('finds the pings in document text when Slack would parse them (the oracle sees them)', () => {
+    expect(slackPings('<!channel> @here <@U1>', false)).toEqual(expect.arrayContaining(['<!channel>', '<@U1>', '@here']));
+    expect(slackPings('@here', true)).toEqual([]);
+  });
+
+  it('pings no one with <!channel>, <@U…>, @channel, @here or @username from the answer, short answer, titles and quotes', () => {
+    const message = answerMessage(answerFullOfMentions());
+    const objects = textObjects(message.blocks);
+    expect(objects).toHaveLength(4);
+    for (const object of objects) {
+      // verbatim: Slack parses no mentions, channel names or URLs of its own in the text; only Seogi's own <url|title>.
+      expect(object).toMatchObject({ type: 'mrkdwn', verbatim: true });
+      expect(slackPings(object.text, false)).toEqual([]);
+    }
+    // The notification text is not a text object: it must hold no ping however Slack reads it.
+    expect(slackPings(message.text, false)).toEqual([]);
+  });
+
+  it('still shows every mention as written, and leaves e-mail addresses alone', () => {
+    const message = answerMessage(answerFullOfMentions());
+    expect(textObjects(message.blocks).map((o) => o.text.replaceAll('\u2060', ''))).toEqual([
+      '*&lt;!channel&gt; @everyone @all* [1]',
+      '&lt;!everyone&gt; @channel 로봇 기업 우대금리는 -1.2%p입니다. @here [1]',
+      '*출처*',
+      '*[1]* <https://newsdao.kr/4601|&lt;!here&gt; @all 공지: @here 확인>\n>&lt;!channel&gt; 담당 @kim.reporter, 문의 hong@asiae.co.kr. x.@channel _@all_ (@Here) &lt;@U0BOSS&gt; **@group-ai**',
+    ]);
+    expect(sectionText(message.blocks?.[3])).toContain('문의 hong@asiae.co.kr.');
   });
 });
 

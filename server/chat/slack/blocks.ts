@@ -1,6 +1,7 @@
 import type { Answer, Citation } from '../../../retrieval/types.ts';
 import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
 import { citationQuote, DEFAULT_QUOTE_CHARS, SHORT_ANSWER_CHARS, shownPassages, truncate } from '../citations.ts';
+import { neutralizeMentions } from '../mentions.ts';
 import { sourcesHeading } from '../messages.ts';
 
 /** Block Kit's limit on the text of one section block. */
@@ -12,6 +13,11 @@ export const MESSAGE_BLOCK_LIMIT = 50;
 export interface SlackText {
   type: 'mrkdwn' | 'plain_text';
   text: string;
+  /**
+   * `true`: Slack keeps the text as sent, apart from mrkdwn and `<…>` links, rather than parsing URLs, channel names
+   * and mentions in it by itself. Seogi sets it on every mrkdwn object, since the text is mostly from documents.
+   */
+  verbatim?: boolean;
 }
 
 /** The Block Kit blocks Seogi sends. */
@@ -32,7 +38,9 @@ export interface AnswerMessageOptions {
 
 /**
  * Escapes the three characters Slack's mrkdwn gives a meaning to (`<` and `>` delimit links and mentions, `&` starts
- * an entity), so document text can't turn into a link, a mention or an `@channel` ping.
+ * an entity), so document text can't turn into a link or a `<!channel>` or `<@U…>` mention. Document text in a
+ * message also goes through {@link neutralizeMentions}, and its text objects are `verbatim`, so a plain `@channel` or
+ * `@here` notifies no one either.
  */
 export function escapeSlackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -82,15 +90,18 @@ function citationText(citation: Citation, quoteChars: number): string {
   return heading + escapedWithin(citationQuote(citation, quoteChars), SECTION_TEXT_LIMIT - heading.length);
 }
 
-/** Escapes text and cuts it to `maxChars`, dropping an entity the cut would split (`&am…`). */
+/**
+ * Makes document text inert (escaped, its mentions neutralized) and cuts it to `maxChars`, dropping an entity the cut
+ * would split (`&am…`).
+ */
 function escapedWithin(text: string, maxChars: number): string {
-  return truncate(escapeSlackText(text), maxChars).replace(/&[a-z]{0,3}…$/, '…');
+  return truncate(escapeSlackText(neutralizeMentions(text)), maxChars).replace(/&[a-z]{0,3}…$/, '…');
 }
 
 function section(text: string): SlackBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
+  return { type: 'section', text: { type: 'mrkdwn', verbatim: true, text } };
 }
 
 function context(text: string): SlackBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text }] };
 }

@@ -31,11 +31,11 @@ describe('POST /slack/commands', () => {
     const reply = (await res.json()) as CommandReply;
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.blocks).toEqual([
-      { type: 'section', text: { type: 'mrkdwn', text: ROBOT_SHORT } },
-      { type: 'section', text: { type: 'mrkdwn', text: `${ROBOT_SENTENCE} [1]` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: '*Sources*' }] },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: ROBOT_SHORT } },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `${ROBOT_SENTENCE} [1]` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: '*Sources*' }] },
       // Only the cited passage: the other passages found are left out.
-      { type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } },
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('POST /slack/commands', () => {
     const res = await routes({ responseType: 'in_channel' }).request(slackRequest('/slack/commands', commandForm('로봇 기업 우대금리는?')));
     const reply = (await res.json()) as CommandReply;
     expect(reply.response_type).toBe('in_channel');
-    expect(reply.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(reply.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
   });
 
   it.each([
@@ -87,7 +87,7 @@ describe('POST /slack/commands', () => {
     const body = posted?.json as CommandReply;
     expect(body.response_type).toBe('in_channel');
     expect(body.text).toBe(`${ROBOT_SHORT}\n${ROBOT_SENTENCE} [1]`);
-    expect(body.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(body.blocks?.[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
     expect(bed.logs).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { answerFullOfMentions } from '../testing/answers.ts';
+import { slackPings } from '../testing/mentions.ts';
 import { slackRequest } from '../testing/slack-request.ts';
 import { useSlackTestbed } from '../testing/slack-testbed.ts';
 import type { SlackBlock } from './blocks.ts';
@@ -87,8 +89,8 @@ describe('POST /slack/events', () => {
     expect(message?.thread_ts).toBe('1700000123.000200');
     expect(bed.slack.requests[0]?.headers.authorization).toBe('Bearer xoxb-test');
     expect(message?.text).toBe(`*최대 -1.2%p* [1]\n${ROBOT_SENTENCE} [1]`);
-    expect(message?.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*최대 -1.2%p* [1]' } });
-    expect(message?.blocks[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
+    expect(message?.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text: '*최대 -1.2%p* [1]' } });
+    expect(message?.blocks[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text: `*[1]* ${ROBOT_SOURCE}\n>${ROBOT_SENTENCE}` } });
     expect(bed.logs).toEqual([]);
   });
 
@@ -149,6 +151,24 @@ describe('POST /slack/events', () => {
     expect(bed.logs).toEqual([
       'Chat: answering Slack event Ev0010 failed: chat.postMessage: Slack answered "not_in_channel": invite the bot to the channel (/invite @Seogi).',
     ]);
+  });
+
+  it('answers in the thread with document text that pings no one: no <!channel>, <@U…>, @channel or @here', async () => {
+    const app = bed.routes({}, true, { ask: () => Promise.resolve(answerFullOfMentions()) });
+    const [message, ...others] = await deliver(app, delivery('Ev0011', mention(`<@${BOT_USER}> 공지 담당자는?`)));
+    expect(others).toEqual([]);
+    expect(message?.channel).toBe('C0CHANNEL');
+    expect(slackPings(message?.text ?? '', false)).toEqual([]);
+    for (const block of message?.blocks ?? []) {
+      for (const text of block.type === 'section' ? [block.text] : block.elements) {
+        expect(text.verbatim).toBe(true);
+        expect(slackPings(text.text, false)).toEqual([]);
+      }
+    }
+    expect(message?.blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', verbatim: true, text: '&lt;!everyone&gt; @\u2060channel 로봇 기업 우대금리는 -1.2%p입니다. @\u2060here [1]' },
+    });
   });
 
   it('refuses a signed body that is not JSON with 400', async () => {

@@ -45,3 +45,21 @@ export function answerWith(citations: Citation[], overrides: Partial<Answer> = {
     ...overrides,
   };
 }
+
+/**
+ * An answer whose every part — short answer, answer, title, quote — holds what could notify people in Slack or
+ * Mattermost: `<!channel>`, `<@U…>`, `@channel`, `@all`, `@here`, `@username`, and an e-mail address that must stay as
+ * it is.
+ */
+export function answerFullOfMentions(): Answer {
+  return answerWith(
+    [
+      seedCitation({
+        title: '<!here> @all 공지: @here 확인',
+        text: '<!channel> 담당 @kim.reporter, 문의 hong@asiae.co.kr. x.@channel _@all_ (@Here) <@U0BOSS> **@group-ai**',
+        highlights: [],
+      }),
+    ],
+    { answer: '<!everyone> @channel 로봇 기업 우대금리는 -1.2%p입니다. @here [1]', short: { text: '<!channel> @everyone @all', n: 1, start: 0, end: 25 } },
+  );
+}

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { chatRoutes } from '../index.ts';
+import { chatRoutes, type ChatService } from '../index.ts';
 import type { SlackOptions } from '../slack/options.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { openSeedService, type SeedService } from './seed-service.ts';
@@ -14,8 +14,11 @@ export interface SlackTestbed {
   tasks: Promise<void>[];
   /** Failures the routes reported. */
   logs: string[];
-  /** The chat routes over the seed collection, talking to the fake Slack; `ready: false` serves no collection yet. */
-  routes(options?: Partial<SlackOptions>, ready?: boolean): Hono;
+  /**
+   * The chat routes over the seed collection, talking to the fake Slack; `ready: false` serves no collection yet, and
+   * `service` answers instead of the seed collection.
+   */
+  routes(options?: Partial<SlackOptions>, ready?: boolean, service?: ChatService): Hono;
 }
 
 /**
@@ -55,9 +58,9 @@ export function useSlackTestbed(): SlackTestbed {
     get logs() {
       return logs;
     },
-    routes(options = {}, ready = true) {
+    routes(options = {}, ready = true, service) {
       return chatRoutes({
-        service: () => (ready ? started(seed).service : undefined),
+        service: () => (ready ? (service ?? started(seed).service) : undefined),
         slack: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', apiBaseUrl: started(slack).apiBaseUrl, responseType: 'ephemeral', ...options },
         log: (message) => logs.push(message),
         onBackgroundTask: (task) => tasks.push(task),
