@@ -45,7 +45,8 @@ export async function recordPendingAdd(indexDir: string, add: PendingAdd): Promi
   await replaceFileAtomically(path, `${JSON.stringify(add)}\n`);
   return async () => {
     await rm(path, { force: true });
-    await syncDirectory(dir);
+    // Should the removal not reach the disk, the next start settles the add again, finding it committed or not.
+    await syncDirectory(dir).catch(() => {});
   };
 }
 

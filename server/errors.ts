@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL'
   | 'NOT_READY'
-  | 'INDEX_BUSY';
+  | 'INDEX_BUSY'
+  | 'STORAGE_UNAVAILABLE'
+  | 'DISK_FULL';
 
 /** One failing part of a request, e.g. `{path: 'topK', message: 'Too big: expected number to be <=20'}`. */
 export interface ErrorDetail {

@@ -35,6 +35,7 @@ import {
   type NewDocument,
   type SeogiService,
 } from './service.ts';
+import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors.ts';
 
 /** A valid document id: letters (any script), digits, `_`, `-`, `.`, not starting with a dot; at most 100 characters. */
 export const DOCUMENT_ID = /^(?!\.)[\p{L}\p{N}_.-]{1,100}$/u;
@@ -107,7 +108,24 @@ export class LiveCollection implements SeogiService {
 
   stats(): CollectionStats {
     const { meta, generation } = this.snapshot;
-    return { documents: meta.documents, chunks: meta.chunks, model: meta.model.id, generation, writable: this.writer !== undefined };
+    const readOnly = this.readOnlyReason();
+    return {
+      documents: meta.documents,
+      chunks: meta.chunks,
+      model: meta.model.id,
+      generation,
+      writable: readOnly === undefined,
+      ...(readOnly !== undefined && { readOnly }),
+    };
+  }
+
+  /** Why documents can't be changed here now, or undefined when they can. */
+  private readOnlyReason(): string | undefined {
+    if (!this.writer) {
+      const holder = currentWriter(this.config.indexDir);
+      return `${holder ? describeHolder(holder) : 'another process'} is writing the index`;
+    }
+    return storageProblem(this.config.indexDir, this.config.docsDir);
   }
 
   /** Stops following the index and gives up being its writer; questions already asked still finish. */
@@ -128,16 +146,25 @@ export class LiveCollection implements SeogiService {
   }
 
   addDocument(input: NewDocument): Promise<AddedDocument> {
-    return this.serially(async () => {
-      await this.becomeWriter();
-      return this.add(input);
-    });
+    return this.change(() => this.add(input));
   }
 
   deleteDocument(id: string): Promise<boolean> {
+    return this.change(() => this.remove(id));
+  }
+
+  /** Runs a change after the others, as the index's writer; a failure of the machine's storage becomes a refusal. */
+  private change<T>(run: () => Promise<T>): Promise<T> {
     return this.serially(async () => {
-      await this.becomeWriter();
-      return this.remove(id);
+      try {
+        await this.becomeWriter();
+        // A change would make a deleted INDEX_DIR again, holding only itself: say what is wrong instead.
+        const problem = storageProblem(this.config.indexDir, this.config.docsDir);
+        if (problem) throw new ServiceError('STORAGE_UNAVAILABLE', `${problem}; nothing was changed. ${STORAGE_ADVICE}`);
+        return await run();
+      } catch (error) {
+        throw asServiceError(error);
+      }
     });
   }
 
@@ -202,28 +229,37 @@ export class LiveCollection implements SeogiService {
 
     const path = join(this.config.docsDir, file.relPath);
     const settle = await recordPendingAdd(this.config.indexDir, { id, file: file.relPath, hash: doc.hash });
-    await mkdir(dirname(path), { recursive: true });
-    await replaceFileAtomically(path, file.content);
-    const base = this.snapshot.chunks.length;
-    const ordinals = chunks.map((_, i) => base + i);
-    this.snapshot.lexical.add(buildPostings(chunks), base);
-    vectors.forEach((vector, i) => this.loaded.vectors.add(vector, base + i));
-    const next = this.next({
-      documents: new Map(this.snapshot.documents).set(id, doc),
-      chunks: [...this.snapshot.chunks, ...chunks],
-      chunksOf: new Map(this.snapshot.chunksOf).set(id, ordinals),
-    });
     try {
-      await this.commit(next);
+      await mkdir(dirname(path), { recursive: true });
+      await replaceFileAtomically(path, file.content);
+      await this.commitAdd(doc, chunks, vectors);
     } catch (error) {
-      this.snapshot.lexical.remove(ordinals, (o) => termFrequencies((chunks[o - base] as Chunk).text).keys());
-      ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
       await unlink(path).catch(() => {});
       throw error;
     } finally {
       await settle();
     }
     return { document: this.summary(doc), created: true };
+  }
+
+  /** Adds a document's chunks to the collection and commits it, taking them out again when the commit fails. */
+  private async commitAdd(doc: Document, chunks: Chunk[], vectors: Float32Array[]): Promise<void> {
+    const base = this.snapshot.chunks.length;
+    const ordinals = chunks.map((_, i) => base + i);
+    this.snapshot.lexical.add(buildPostings(chunks), base);
+    vectors.forEach((vector, i) => this.loaded.vectors.add(vector, base + i));
+    const next = this.next({
+      documents: new Map(this.snapshot.documents).set(doc.docId, doc),
+      chunks: [...this.snapshot.chunks, ...chunks],
+      chunksOf: new Map(this.snapshot.chunksOf).set(doc.docId, ordinals),
+    });
+    try {
+      await this.commit(next);
+    } catch (error) {
+      this.snapshot.lexical.remove(ordinals, (o) => termFrequencies((chunks[o - base] as Chunk).text).keys());
+      ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
+      throw error;
+    }
   }
 
   private async remove(id: string): Promise<boolean> {

@@ -42,8 +42,10 @@ export interface CollectionStats {
   model: string;
   /** Generation id of the index being served. */
   generation: string;
-  /** Whether documents can be changed here: false while another process is the index's writer. */
+  /** Whether documents can be changed here: false while another process is the index's writer or storage fails. */
   writable: boolean;
+  /** Why documents can't be changed, when they can't ("INDEX_DIR can't be written (EROFS)"). */
+  readOnly?: string;
 }
 
 /**
@@ -60,18 +62,19 @@ export interface SeogiService {
    * Adds a document; adding the same content under the same id again gives the existing document (`created: false`),
    * so a client may retry an add whose answer it never got.
    * @throws ServiceError `DOCUMENT_EXISTS` when the id holds other content, `DOCUMENT_EMPTY` when nothing is left after
-   *   cleaning, `INDEX_BUSY` while another process is the index's writer.
+   *   cleaning, `INDEX_BUSY` while another process is the index's writer, `DISK_FULL` or `STORAGE_UNAVAILABLE` when
+   *   the change can't be written (nothing is changed then).
    */
   addDocument(input: NewDocument): Promise<AddedDocument>;
   /**
    * Resolves false when there is no such document.
-   * @throws ServiceError `INDEX_BUSY` while another process is the index's writer.
+   * @throws ServiceError `INDEX_BUSY`, `DISK_FULL` or `STORAGE_UNAVAILABLE`, as {@link addDocument}.
    */
   deleteDocument(id: string): Promise<boolean>;
 }
 
 /** Why a change to the collection was refused; the server maps codes to HTTP statuses. */
-export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT' | 'INDEX_BUSY';
+export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT' | 'INDEX_BUSY' | 'STORAGE_UNAVAILABLE' | 'DISK_FULL';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

@@ -53,6 +53,7 @@ export function registerChatPaths(registry: OpenAPIHono['openAPIRegistry']): voi
         400: { description: 'The body is not what the chat tool sends.', content: errorContent },
         401: { description: chat.unauthorized, content: errorContent },
         404: { description: 'This integration is not configured (`NOT_CONFIGURED`).', content: errorContent },
+        413: { description: 'The body is over CHAT_MAX_BODY_BYTES (`PAYLOAD_TOO_LARGE`); refused before it is read.', content: errorContent },
       },
     });
   }

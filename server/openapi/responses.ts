@@ -10,7 +10,7 @@ const errorDescriptions = {
   413: 'The body is over the size limit.',
   415: 'The body has another Content-Type than the ones listed.',
   429: 'Over the per-client rate limit; retry after `Retry-After` seconds.',
-  503: 'The index is still loading (`NOT_READY`), or another process is writing it (`INDEX_BUSY`, document changes only); retry after `Retry-After` seconds.',
+  503: 'The index is still loading (`NOT_READY`); for document changes, another process is writing the index (`INDEX_BUSY`) or INDEX_DIR or DOCS_DIR can\'t be written (`STORAGE_UNAVAILABLE`, `DISK_FULL`). Retry after `Retry-After` seconds.',
 } as const;
 
 export type ErrorStatus = keyof typeof errorDescriptions;

@@ -245,6 +245,9 @@ export const readySchema = z
     chunks: z.number().int(),
     model: z.string(),
     generation: z.string(),
-    writable: z.boolean().openapi({ description: 'Whether documents can be changed here: false while another process (`npm run index`) writes the index.' }),
+    writable: z.boolean().openapi({
+      description: 'Whether documents can be changed here: false while another process (`npm run index`) writes the index, or INDEX_DIR or DOCS_DIR can\'t be written.',
+    }),
+    readOnly: z.string().optional().openapi({ description: 'Why documents can\'t be changed, when `writable` is false.' }),
   })
   .openapi('Ready', { example: { status: 'ready', documents: 5, chunks: 17, model: 'seogi-static', generation: '000001-4f2a', writable: true } });

@@ -29,9 +29,16 @@ export interface DocumentRoutesOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const statusOfServiceError = { DOCUMENT_EXISTS: 409, DOCUMENT_EMPTY: 400, INVALID_DOCUMENT: 400, INDEX_BUSY: 503 } as const;
-/** Another process writing the index (`npm run index`) usually takes seconds to minutes. */
-const INDEX_BUSY_RETRY_SECONDS = 30;
+const statusOfServiceError = {
+  DOCUMENT_EXISTS: 409,
+  DOCUMENT_EMPTY: 400,
+  INVALID_DOCUMENT: 400,
+  INDEX_BUSY: 503,
+  STORAGE_UNAVAILABLE: 503,
+  DISK_FULL: 503,
+} as const;
+/** Another process writing the index (`npm run index`) usually takes seconds to minutes; storage takes a person. */
+const RETRY_SECONDS: Partial<Record<keyof typeof statusOfServiceError, number>> = { INDEX_BUSY: 30, STORAGE_UNAVAILABLE: 60, DISK_FULL: 60 };
 
 const listDocuments = createRoute({
   method: 'get',
@@ -169,7 +176,8 @@ async function withServiceErrors<T>(change: () => Promise<T>): Promise<T> {
     return await change();
   } catch (error) {
     if (error instanceof ServiceError) {
-      const headers: Record<string, string> = error.code === 'INDEX_BUSY' ? { 'Retry-After': String(INDEX_BUSY_RETRY_SECONDS) } : {};
+      const retry = RETRY_SECONDS[error.code];
+      const headers: Record<string, string> = retry === undefined ? {} : { 'Retry-After': String(retry) };
       throw new ApiError(statusOfServiceError[error.code], error.code, error.message, undefined, headers);
     }
     throw error;

@@ -34,8 +34,7 @@ export function healthRoutes(options: HealthRoutesOptions): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
   app.openapi(readyz, (c) => {
-    const { documents, chunks, model, generation, writable } = requireService(options.service).stats();
-    return c.json({ status: 'ready' as const, documents, chunks, model, generation, writable }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ status: 'ready' as const, ...requireService(options.service).stats() }, 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

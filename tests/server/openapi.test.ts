@@ -35,9 +35,9 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
   '/api/ask': { post: [200, 400, 413, 415, 429, 503], get: [200, 400, 429, 503] },
   '/api/documents': { get: [200, 429, 503], post: [200, 201, 400, 401, 403, 409, 413, 415, 429, 503] },
   '/api/documents/{id}': { get: [200, 400, 404, 429, 503], delete: [204, 400, 401, 403, 404, 429, 503] },
-  '/slack/commands': { post: [200, 400, 401, 404] },
-  '/slack/events': { post: [200, 400, 401, 404] },
-  '/mattermost/commands': { post: [200, 400, 401, 404] },
+  '/slack/commands': { post: [200, 400, 401, 404, 413] },
+  '/slack/events': { post: [200, 400, 401, 404, 413] },
+  '/mattermost/commands': { post: [200, 400, 401, 404, 413] },
 };
 
 const app = createApp({ config: readServerConfig({}), service: () => undefined, log: () => {} });
