@@ -47,7 +47,10 @@ export interface BuildOptions
   /** Chunks embedded per progress step. Default 256. */
   embedBatch?: number;
   onProgress?: (progress: BuildProgress) => void;
-  /** Called with a message when something worth knowing happens (e.g. an unreadable old index is replaced). */
+  /**
+   * Called with a message when something worth knowing happens: a document file that can't be read or cleaned is
+   * left out, an unreadable old index is replaced.
+   */
   onNotice?: (message: string) => void;
 }
 
@@ -59,6 +62,8 @@ export interface BuildReport {
   reusedDocuments: number;
   embeddedChunks: number;
   removedDocuments: number;
+  /** Document files left out because they can't be read or cleaned, relative to `docsDir` (each also a notice). */
+  skippedFiles: string[];
   model: string;
   /** Whether the collection's own model was (re)built. */
   modelBuilt: boolean;
@@ -95,7 +100,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const store = new IndexStore({ dir: options.indexDir, metaSchema: indexMetaSchema });
 
   progress({ phase: 'load', done: 0, total: 1 });
-  const documents = await loadDocuments(options.docsDir);
+  const skippedFiles: string[] = [];
+  const documents = await loadDocuments(options.docsDir, {
+    onSkip: ({ relPath, reason }) => {
+      skippedFiles.push(relPath);
+      options.onNotice?.(`Skipped ${join(options.docsDir, relPath)}, which can't be read or cleaned (${reason}); it is left out of the index.`);
+    },
+  });
   progress({ phase: 'load', done: 1, total: 1 });
   const glossaryText = options.glossaryPaths.map((p) => readFileSync(p, 'utf8'));
   const glossaryHash = sha256(glossaryText.join('\n\u0000'));
@@ -160,6 +171,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       reusedDocuments,
       embeddedChunks: missing.length,
       removedDocuments: previousIds.filter((id) => !currentIds.has(id)).length,
+      skippedFiles,
       model: model.meta.id,
       modelBuilt: model.built,
       ms: Math.round(performance.now() - started),

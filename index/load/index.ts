@@ -1,28 +1,48 @@
-import type { Document } from '../types.ts';
+import type { Document, SourceFile } from '../types.ts';
 import { readSourceFiles } from './read-files.ts';
+import type { ReadSourceFilesOptions } from './read-files.ts';
 import { toDocument } from './to-document.ts';
 import type { ToDocumentOptions } from './to-document.ts';
 
+/** Options of {@link loadDocuments}. */
+export interface LoadDocumentsOptions extends ToDocumentOptions {
+  /**
+   * Called for each file that can't be read or turned into a document (and each sub-folder that can't be listed),
+   * which is then left out. Default none: the first such file fails the whole load.
+   */
+  onSkip?: ReadSourceFilesOptions['onSkip'];
+}
+
 /**
  * Reads and cleans every document under `dir` (see {@link readSourceFiles} and {@link toDocument}), in path order.
- * @throws Error when the folder is missing, or when two files would get the same document id (`a.md` and `a.txt`).
+ * @throws Error when the folder is missing, or when two files would get the same document id (`a.md` and `a.txt`);
+ *   without `onSkip`, also the error of the first file that can't be read or cleaned.
  */
-export async function loadDocuments(dir: string, options: ToDocumentOptions = {}): Promise<Document[]> {
-  const files = await readSourceFiles(dir);
-  const documents = files.map((file) => toDocument(file, options));
+export async function loadDocuments(dir: string, options: LoadDocumentsOptions = {}): Promise<Document[]> {
+  const { onSkip, ...cleaning } = options;
+  const files = await readSourceFiles(dir, onSkip ? { onSkip } : {});
+  const loaded: Array<{ file: SourceFile; doc: Document }> = [];
+  for (const file of files) {
+    try {
+      loaded.push({ file, doc: toDocument(file, cleaning) });
+    } catch (error) {
+      if (!onSkip) throw error;
+      onSkip({ relPath: file.relPath, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
   const seen = new Map<string, string>();
-  documents.forEach((doc, i) => {
-    const relPath = files[i]?.relPath ?? '';
+  for (const { file, doc } of loaded) {
     const other = seen.get(doc.docId);
     if (other !== undefined) {
-      throw new Error(`${other} and ${relPath} would both get the document id "${doc.docId}"; rename one of them.`);
+      throw new Error(`${other} and ${file.relPath} would both get the document id "${doc.docId}"; rename one of them.`);
     }
-    seen.set(doc.docId, relPath);
-  });
-  return documents;
+    seen.set(doc.docId, file.relPath);
+  }
+  return loaded.map(({ doc }) => doc);
 }
 
 export { readSourceFiles, DOCUMENT_EXTENSIONS } from './read-files.ts';
+export type { ReadSourceFilesOptions, SkippedFile } from './read-files.ts';
 export { toDocument, toDocId, BLOCK_SEPARATOR } from './to-document.ts';
 export type { ToDocumentOptions } from './to-document.ts';
 export { detectFormat } from './detect-format.ts';

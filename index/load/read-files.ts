@@ -5,13 +5,34 @@ import type { SourceFile } from '../types.ts';
 /** File extensions (lower case, with the dot) that are read as documents. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
+/** A file or sub-folder of the documents folder that was left out, and why. */
+export interface SkippedFile {
+  /** Path relative to the documents folder, with `/` separators. */
+  relPath: string;
+  /** What went wrong, e.g. `EACCES: permission denied, open '…'`. */
+  reason: string;
+}
+
+/** Options of {@link readSourceFiles}. */
+export interface ReadSourceFilesOptions {
+  /**
+   * Called for each file or sub-folder that can't be read, which is then left out. Default none: the first one that
+   * can't be read fails the whole read.
+   */
+  onSkip?: (skipped: SkippedFile) => void;
+}
+
+/** Files read at the same time: enough to keep the disk busy, few enough never to run out of file handles. */
+const CONCURRENT_READS = 16;
+
 /**
  * Reads every document file under `dir`, recursively, sorted by relative path.
  * Dot-files and dot-folders are skipped, as are files with other extensions. Symbolic links to files are followed;
  * symbolic links to folders are not, so a link cycle cannot make the walk endless.
- * @throws Error telling the user to set `DOCS_DIR` or create the folder when `dir` does not exist or is not a folder.
+ * @throws Error telling the user to set `DOCS_DIR` or create the folder when `dir` does not exist or is not a folder;
+ *   without `onSkip`, also the error of the first file or sub-folder that can't be read.
  */
-export async function readSourceFiles(dir: string): Promise<SourceFile[]> {
+export async function readSourceFiles(dir: string, options: ReadSourceFilesOptions = {}): Promise<SourceFile[]> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
@@ -21,20 +42,46 @@ export async function readSourceFiles(dir: string): Promise<SourceFile[]> {
         `or create ${root} and put documents in it.`,
     );
   }
-  const relPaths = (await listDocuments(root, '')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Promise.all(
-    relPaths.map(async (relPath) => ({ relPath, content: await readFile(join(root, relPath), 'utf8') })),
-  );
+  const skip = (relPath: string, error: unknown): void => {
+    if (!options.onSkip) throw error;
+    options.onSkip({ relPath, reason: error instanceof Error ? error.message : String(error) });
+  };
+  const relPaths = (await listDocuments(root, '', skip)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const contents: Array<string | undefined> = new Array<string | undefined>(relPaths.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let i = next++; i < relPaths.length; i = next++) {
+      const relPath = relPaths[i] as string;
+      try {
+        contents[i] = await readFile(join(root, relPath), 'utf8');
+      } catch (error) {
+        skip(relPath, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, relPaths.length) }, reader));
+  return relPaths.flatMap((relPath, i) => {
+    const content = contents[i];
+    return content === undefined ? [] : [{ relPath, content }];
+  });
 }
 
-async function listDocuments(root: string, relDir: string): Promise<string[]> {
-  const entries = await readdir(join(root, relDir), { withFileTypes: true });
+async function listDocuments(root: string, relDir: string, skip: (relPath: string, error: unknown) => void): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(join(root, relDir), { withFileTypes: true });
+  } catch (error) {
+    // The documents folder itself was checked above; a sub-folder that can't be listed is left out.
+    if (relDir === '') throw error;
+    skip(relDir, error);
+    return [];
+  }
   const found: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isDirectory()) {
-      found.push(...(await listDocuments(root, relPath)));
+      found.push(...(await listDocuments(root, relPath, skip)));
     } else if (isDocumentName(entry.name) && (entry.isFile() || (await isLinkToFile(join(root, relPath))))) {
       found.push(relPath);
     }

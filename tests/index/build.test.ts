@@ -1,18 +1,47 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCollection } from '../../retrieval/load-collection.ts';
 import { seedWorkspace, type SeedWorkspace } from '../support/seed-index.ts';
 import { buildIndex } from '../../index/build.ts';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { GENERATIONS_DIR } from '../../index/store/generations.ts';
 import { IndexStoreError } from '../../index/store/index-store.ts';
+import type * as FsPromises from 'node:fs/promises';
+import type * as ToDocumentModule from '../../index/load/to-document.ts';
+
+// Files whose reading or cleaning the tests make fail, by file name, with the error to fail with.
+const failing = vi.hoisted(() => ({ reads: new Map<string, NodeJS.ErrnoException>(), cleaning: new Map<string, Error>() }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>();
+  const readFile = (async (...args: Parameters<typeof actual.readFile>) => {
+    const failure = [...failing.reads].find(([name]) => String(args[0]).endsWith(`/${name}`));
+    if (failure) throw failure[1];
+    return actual.readFile(...args);
+  }) as typeof actual.readFile;
+  return { ...actual, readFile, default: { ...actual, readFile } };
+});
+
+vi.mock('../../index/load/to-document.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof ToDocumentModule>();
+  const toDocument: typeof actual.toDocument = (file, options) => {
+    const failure = failing.cleaning.get(file.relPath);
+    if (failure) throw failure;
+    return actual.toDocument(file, options);
+  };
+  return { ...actual, toDocument };
+});
 
 let workspace: SeedWorkspace;
 beforeEach(() => {
   workspace = seedWorkspace();
 });
-afterEach(() => workspace.dispose());
+afterEach(() => {
+  failing.reads.clear();
+  failing.cleaning.clear();
+  workspace.dispose();
+});
 
 const seedFile = (name: string) => join(workspace.config.docsDir, `${name}.txt`);
 
@@ -100,5 +129,35 @@ describe('buildIndex', () => {
     const report = await buildIndex({ ...workspace.config, glossaryPaths: [...workspace.config.glossaryPaths, own] });
     expect(report.modelBuilt).toBe(true);
     expect(report.reusedDocuments).toBe(0);
+  });
+
+  it('leaves out a file that can\'t be read, naming it and the reason in a notice', async () => {
+    writeFileSync(join(workspace.config.docsDir, 'locked.md'), '# 잠긴 문서\n\n읽을 수 없는 문서입니다.');
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${join(workspace.config.docsDir, 'locked.md')}'`), { code: 'EACCES' });
+    failing.reads.set('locked.md', denied);
+    const notices: string[] = [];
+    const report = await buildIndex({ ...workspace.config, onNotice: (message) => notices.push(message) });
+    expect(report).toMatchObject({ documents: 5, skippedFiles: ['locked.md'] });
+    expect(notices).toEqual([
+      `Skipped ${join(workspace.config.docsDir, 'locked.md')}, which can't be read or cleaned ` +
+        `(EACCES: permission denied, open '${join(workspace.config.docsDir, 'locked.md')}'); it is left out of the index.`,
+    ]);
+    expect(Object.keys((await loadCollection(workspace.config)).meta.documentHashes)).not.toContain('locked');
+  });
+
+  it('leaves out a file that can\'t be cleaned and indexes the rest', async () => {
+    writeFileSync(join(workspace.config.docsDir, 'broken.html'), '<p>고장 난 문서</p>');
+    writeFileSync(join(workspace.config.docsDir, 'fine.md'), '# 멀쩡한 문서\n\n이 문서는 색인됩니다.');
+    failing.cleaning.set('broken.html', new RangeError('Maximum call stack size exceeded'));
+    const notices: string[] = [];
+    const report = await buildIndex({ ...workspace.config, onNotice: (message) => notices.push(message) });
+    expect(report).toMatchObject({ documents: 6, skippedFiles: ['broken.html'] });
+    expect(notices).toEqual([
+      `Skipped ${join(workspace.config.docsDir, 'broken.html')}, which can't be read or cleaned ` +
+        '(RangeError: Maximum call stack size exceeded); it is left out of the index.',
+    ]);
+    const { collection } = await loadCollection(workspace.config);
+    expect(collection.documents.get('fine')?.title).toBe('멀쩡한 문서');
+    expect(collection.documents.has('broken')).toBe(false);
   });
 });
