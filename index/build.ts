@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseGlossary } from './analyze/glossary.ts';
 import { ANALYZER_VERSION } from './analyze/terms.ts';
@@ -54,6 +53,12 @@ export interface BuildOptions
   onNotice?: (message: string) => void;
 }
 
+/**
+ * Prefix of the folders inside the index directory where a new embedding model is staged until it is committed. They
+ * sit beside the store's own files, on the same file system, and a build removes those an interrupted one left.
+ */
+export const MODEL_STAGING_PREFIX = '.staging-model-';
+
 /** What a build did. */
 export interface BuildReport {
   documents: number;
@@ -98,6 +103,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const store = new IndexStore({ dir: options.indexDir, metaSchema: indexMetaSchema });
+
+  await removeStagedModels(options.indexDir);
 
   progress({ phase: 'load', done: 0, total: 1 });
   const skippedFiles: string[] = [];
@@ -255,22 +262,45 @@ async function chooseModel(
   progress({ phase: 'model', done: 0, total: 1 });
   const glossary = glossaryText.flatMap((text, i) => parseGlossary(text, options.glossaryPaths[i]));
   const built = await buildStaticModelFiles({ texts: documents.map((d) => d.text), glossary });
-  // transformers.js loads models from folders, so the new model is staged on disk until it is committed.
-  const staging = await mkdtemp(join(tmpdir(), 'seogi-model-'));
-  for (const file of built.files) {
-    const path = join(staging, STATIC_MODEL_ID, file.name);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.data);
+  // transformers.js loads models from folders, so the new model is staged on disk until it is committed: inside the
+  // index directory, so that a killed build leaves nothing in the system's temp folder and the next build tidies up.
+  await mkdir(options.indexDir, { recursive: true });
+  const staging = await mkdtemp(join(options.indexDir, MODEL_STAGING_PREFIX));
+  const cleanup = () => rm(staging, { recursive: true, force: true });
+  let embedder: Embedder;
+  try {
+    for (const file of built.files) {
+      const path = join(staging, STATIC_MODEL_ID, file.name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.data);
+    }
+    embedder = await createStaticEmbedder(staging);
+  } catch (error) {
+    await cleanup();
+    throw error;
   }
-  const embedder = await createStaticEmbedder(staging);
   progress({ phase: 'model', done: 1, total: 1 });
   return {
     embedder,
     meta: { id: STATIC_MODEL_ID, dims: built.dims, builtIn: true, fingerprint: built.fingerprint },
     files: built.files.map((file) => ({ name: modelFileName(STATIC_MODEL_ID, file.name), data: file.data })),
     built: true,
-    cleanup: () => rm(staging, { recursive: true, force: true }),
+    cleanup,
   };
+}
+
+/** Removes the model staging folders a build that was killed left in `indexDir`. */
+async function removeStagedModels(indexDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(indexDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await Promise.all(
+    names.filter((name) => name.startsWith(MODEL_STAGING_PREFIX)).map((name) => rm(join(indexDir, name), { recursive: true, force: true })),
+  );
 }
 
 function sha256(text: string): string {

@@ -1,9 +1,10 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCollection } from '../../retrieval/load-collection.ts';
 import { seedWorkspace, type SeedWorkspace } from '../support/seed-index.ts';
-import { buildIndex } from '../../index/build.ts';
+import { buildIndex, MODEL_STAGING_PREFIX } from '../../index/build.ts';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { GENERATIONS_DIR } from '../../index/store/generations.ts';
 import { IndexStoreError } from '../../index/store/index-store.ts';
@@ -159,5 +160,34 @@ describe('buildIndex', () => {
     const { collection } = await loadCollection(workspace.config);
     expect(collection.documents.get('fine')?.title).toBe('멀쩡한 문서');
     expect(collection.documents.has('broken')).toBe(false);
+  });
+
+  it('stages the new model inside the index folder, never in the system temp folder, and removes what a killed build left', async () => {
+    const leftover = join(workspace.config.indexDir, `${MODEL_STAGING_PREFIX}killed`);
+    mkdirSync(join(leftover, STATIC_MODEL_ID, 'onnx'), { recursive: true });
+    writeFileSync(join(leftover, STATIC_MODEL_ID, 'onnx', 'model.onnx'), 'half-written model');
+    const tempModels = () => readdirSync(tmpdir()).filter((name) => name.startsWith('seogi-model-'));
+    const tempBefore = new Set(tempModels());
+    let stagedWhileEmbedding: string[] = [];
+    let stagedContent: string[] = [];
+    let tempWhileEmbedding: string[] = [];
+
+    await buildIndex({
+      ...workspace.config,
+      onProgress: ({ phase, done }) => {
+        if (phase !== 'embed' || done !== 0) return;
+        stagedWhileEmbedding = readdirSync(workspace.config.indexDir).filter((name) => name.startsWith(MODEL_STAGING_PREFIX));
+        stagedContent = stagedWhileEmbedding.flatMap((name) => readdirSync(join(workspace.config.indexDir, name)));
+        tempWhileEmbedding = tempModels().filter((name) => !tempBefore.has(name));
+      },
+    });
+
+    expect(existsSync(leftover)).toBe(false);
+    expect(stagedWhileEmbedding).toHaveLength(1);
+    expect(stagedContent).toEqual([STATIC_MODEL_ID]);
+    expect(tempWhileEmbedding).toEqual([]);
+    expect(readdirSync(workspace.config.indexDir).filter((name) => name.startsWith(MODEL_STAGING_PREFIX))).toEqual([]);
+    expect(tempModels().filter((name) => !tempBefore.has(name))).toEqual([]);
+    expect((await loadCollection(workspace.config)).meta.documents).toBe(5);
   });
 });
