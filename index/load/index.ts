@@ -44,6 +44,7 @@ export async function loadDocuments(dir: string, options: LoadDocumentsOptions =
 export { readSourceFiles, DOCUMENT_EXTENSIONS } from './read-files.ts';
 export type { ReadSourceFilesOptions, SkippedFile } from './read-files.ts';
 export { toDocument, toDocId, BLOCK_SEPARATOR } from './to-document.ts';
+export { wellFormedText } from './characters.ts';
 export type { ToDocumentOptions } from './to-document.ts';
 export { detectFormat } from './detect-format.ts';
 export type { BodyFormat, DetectedFormat, DetectFormatOptions } from './detect-format.ts';

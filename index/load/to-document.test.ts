@@ -263,6 +263,34 @@ describe('toDocument on other documents', () => {
   });
 });
 
+describe('toDocument on text with control characters and broken surrogates', () => {
+  it('removes NUL and BEL and replaces a lone surrogate in a front-matter title and the text', () => {
+    const content = '---\ntitle: "제\u0000목\u0007 하나\uD800"\n---\n본문\u0000 첫\u0007 문장\uD800입니다.\n';
+    const doc = toDocument({ relPath: 'notice.md', content });
+    expect(doc.title).toBe('제목 하나\uFFFD');
+    expect(doc.text).toBe('제목 하나\uFFFD\n\n본문 첫 문장\uFFFD입니다.');
+  });
+
+  it('cleans the headline of plain text, which becomes the title', () => {
+    const content = '메\u0000모\u0007 제목\uD800\n\n첫 문장\u0000입니다\u0007. 둘째\uDC00 문장입니다.\n';
+    const doc = toDocument({ relPath: 'memo.txt', content });
+    expect(doc.title).toBe('메모 제목\uFFFD');
+    expect(doc.text).toBe('메모 제목\uFFFD\n\n첫 문장입니다. 둘째\uFFFD 문장입니다.');
+  });
+
+  it('removes control characters that HTML entities decode to', () => {
+    const content = '<html><head><title>제목</title></head><body><h1>머리&#7;글&#1;</h1><p>본문&#x7F;입니다\u0000.</p></body></html>';
+    const doc = toDocument({ relPath: 'page.html', content });
+    expect(doc.title).toBe('머리글');
+    expect(doc.text).toBe('머리글\n\n본문입니다.');
+  });
+
+  it('keeps the hash of the file as it was written', () => {
+    const content = '본문\u0000입니다.';
+    expect(toDocument({ relPath: 'a.txt', content }).hash).toBe(createHash('sha256').update(content, 'utf8').digest('hex'));
+  });
+});
+
 describe('toDocId', () => {
   it('drops the extension and keeps sub-folders with forward slashes', () => {
     expect(toDocId('000_b1883f170ede4282.txt')).toBe('000_b1883f170ede4282');

@@ -3,6 +3,7 @@ import type { Document, SourceFile } from '../types.ts';
 import type { ExtractedText } from './block.ts';
 import { classifyBlocks } from './boilerplate.ts';
 import type { BoilerplateOptions } from './boilerplate.ts';
+import { wellFormedText } from './characters.ts';
 import { detectFormat } from './detect-format.ts';
 import type { DetectedFormat } from './detect-format.ts';
 import { htmlToText } from './html-to-text.ts';
@@ -22,10 +23,13 @@ export const BLOCK_SEPARATOR = '\n\n';
 /**
  * Cleans one file into a document: detects its format, turns the body into blocks, drops boilerplate, reads the
  * title, source and date, and joins the remaining blocks with blank lines. A front-matter title opens the text, since
- * it is the article's headline. Deterministic: the same file always gives the same text.
+ * it is the article's headline. Title, text, source and date are well-formed (see {@link wellFormedText}): no control
+ * characters but tab and line breaks, no lone surrogates. Deterministic: the same file always gives the same text.
  */
 export function toDocument(file: SourceFile, options: ToDocumentOptions = {}): Document {
-  const detected = detectFormat(file.content, file.relPath);
+  // Cleaned before parsing, so front matter with a stray control character still parses; and again at the end, for
+  // what entities (`&#7;`) and file names bring in.
+  const detected = detectFormat(wellFormedText(file.content), file.relPath);
   const extracted = extractText(detected);
   const verdicts = classifyBlocks(extracted.blocks, options.boilerplate);
   const metadata = extractMetadata({
@@ -37,12 +41,14 @@ export function toDocument(file: SourceFile, options: ToDocumentOptions = {}): D
   const blocks = verdicts.filter((verdict) => verdict.reason === undefined).map((verdict) => verdict.block.text);
   const headline = typeof detected.frontMatter?.title === 'string' ? metadata.title : undefined;
   if (headline && blocks[0] !== headline) blocks.unshift(headline);
+  const source = metadata.source && wellFormedText(metadata.source);
+  const date = metadata.date && wellFormedText(metadata.date);
   return {
     docId: toDocId(file.relPath),
-    title: metadata.title,
-    ...(metadata.source ? { source: metadata.source } : {}),
-    ...(metadata.date ? { date: metadata.date } : {}),
-    text: blocks.join(BLOCK_SEPARATOR),
+    title: wellFormedText(metadata.title),
+    ...(source ? { source } : {}),
+    ...(date ? { date } : {}),
+    text: wellFormedText(blocks.join(BLOCK_SEPARATOR)),
     hash: createHash('sha256').update(file.content, 'utf8').digest('hex'),
   };
 }
