@@ -15,6 +15,18 @@ export interface GlossaryMatch {
 const MAX_PHRASE_WORDS = 6;
 /** Korean forms this long or longer are also found inside compounds ("AI혁신펀드" holds "펀드"). */
 const MIN_INFIX_CHARS = 2;
+/**
+ * Longest Hangul word, in syllables, that is looked into for glossary forms: 24, two of the longest forms glued
+ * together. Each form found inside a word stands for the whole word written another way, so its cost grows with the
+ * length of the word times the forms found in it; a run of hundreds of syllables without a space is not a compound of
+ * the glossary's terms but text pasted without spaces. Compounds of the question sets have up to 8 syllables.
+ */
+export const MAX_COMPOUND_CHARS = 24;
+/**
+ * Most glossary forms found inside one word, longest first: 4. "AI자율제조보험할인" holds three; more parts than that
+ * leave little of the word to be said another way, while each part's forms multiply the ways of saying it.
+ */
+export const MAX_COMPOUND_PARTS = 4;
 
 /**
  * Finds glossary concepts in analysed words. Forms are compared by their word stems, so "robots" finds "robot" and
@@ -56,7 +68,7 @@ export class GlossaryMatcher {
         continue;
       }
       const word = words[first] as Word;
-      if (word.kind === 'hangul') {
+      if (word.kind === 'hangul' && word.stem.length <= MAX_COMPOUND_CHARS) {
         for (const { entry, infix } of this.infixEntries(word.stem)) {
           found.push(infix === word.stem ? { entry, first, last: first } : { entry, first, last: first, infix });
         }
@@ -75,15 +87,21 @@ export class GlossaryMatcher {
     return undefined;
   }
 
-  /** Entries whose Korean form occurs inside `stem`, with that form; longest forms first, none overlapping another. */
+  /**
+   * Entries whose Korean form occurs inside `stem`, with that form; longest forms first, none overlapping another, from
+   * at most {@link MAX_COMPOUND_PARTS} forms.
+   */
   private infixEntries(stem: string): Array<{ entry: GlossaryEntry; infix: string }> {
     const result: Array<{ entry: GlossaryEntry; infix: string }> = [];
     const taken = new Array<boolean>(stem.length).fill(false);
+    let parts = 0;
     for (let len = Math.min(stem.length, this.longestInfix); len >= MIN_INFIX_CHARS; len--) {
       for (let i = 0; i + len <= stem.length; i++) {
         const infix = stem.slice(i, i + len);
         const entries = this.infixes.get(infix);
         if (!entries || taken.slice(i, i + len).some(Boolean)) continue;
+        if (parts === MAX_COMPOUND_PARTS) return result;
+        parts += 1;
         for (const entry of entries) if (!result.some((r) => r.entry === entry)) result.push({ entry, infix });
         taken.fill(true, i, i + len);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../index/analyze/glossary.ts';
-import { GlossaryMatcher } from './glossary-matcher.ts';
+import { GlossaryMatcher, MAX_COMPOUND_CHARS, MAX_COMPOUND_PARTS } from './glossary-matcher.ts';
 import { askedUnit, detectIntent, detectLanguage, unitIntent } from './intent.ts';
 import { QueryAnalyzer } from './query.ts';
 import { splitWords } from '../../index/analyze/words.ts';
@@ -43,6 +43,18 @@ describe('GlossaryMatcher', () => {
   it('finds Korean forms with particles and inside compounds', () => {
     expect(labels('우대금리는 얼마')).toEqual(['우대금리', '얼마']);
     expect(labels('무보의 AI혁신펀드')).toEqual(['무역보험공사', '펀드']);
+  });
+
+  it(`finds at most ${MAX_COMPOUND_PARTS} forms inside one word, longest first`, () => {
+    expect(MAX_COMPOUND_PARTS).toBe(4);
+    expect(labels('우대금리펀드로봇기업무보')).toEqual(['우대금리', '펀드', '로봇', '기업']);
+    expect(labels('로봇기업무보')).toEqual(['로봇', '기업', '무역보험공사']);
+  });
+
+  it(`does not look inside a run of more than ${MAX_COMPOUND_CHARS} syllables`, () => {
+    const run = '로봇'.padEnd(MAX_COMPOUND_CHARS, '쿵');
+    expect(labels(run)).toEqual(['로봇']);
+    expect(labels(`${run}쿵`)).toEqual([]);
   });
 });
 
