@@ -12,6 +12,7 @@ import type { Collection } from './collection.ts';
 import { backgroundSimilarity } from './dense/background.ts';
 import { fuse, type FusionOptions } from './fuse.ts';
 import type { ScoredChunk } from './lexical/lexical-index.ts';
+import { MAX_SEARCH_TERMS, searchTerms } from './lexical/search-terms.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** Which retrieval signals rank the passages. */
@@ -49,6 +50,8 @@ export interface AnswerEngineOptions {
   answerPassages?: number;
   /** How many fused results are re-ordered by their coverage of the question. Default 20. */
   rerankDepth?: number;
+  /** Most query terms the lexical search walks the postings of. Default {@link MAX_SEARCH_TERMS} (128). */
+  maxSearchTerms?: number;
   rerank?: RerankOptions;
   /** Answers kept for repeated questions, per collection snapshot; 0 turns the cache off. Default 1000. */
   cacheSize?: number;
@@ -68,6 +71,7 @@ export const defaultAnswerEngineOptions = {
   denseVouchMargin: 0.2,
   answerPassages: 3,
   rerankDepth: 20,
+  maxSearchTerms: MAX_SEARCH_TERMS,
   cacheSize: 1000,
 };
 
@@ -181,7 +185,8 @@ export class AnswerEngine {
    */
   private async rank(collection: Collection, query: AnalyzedQuery, mode: RetrievalMode): Promise<{ ranked: ScoredChunk[]; denseMargin?: number }> {
     const n = this.options.candidates;
-    const lexical = mode === 'dense' ? [] : collection.lexical.search(query.terms, n);
+    const terms = searchTerms(query.terms, (term) => collection.lexical.df(term), this.options.maxSearchTerms);
+    const lexical = mode === 'dense' ? [] : collection.lexical.search(terms, n);
     if (mode === 'lexical' || !collection.dense) return { ranked: lexical };
     const dense = await collection.dense.search(query.denseText, n);
     const denseMargin = (dense[0]?.score ?? 0) - (await backgroundSimilarity(collection.dense));
