@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IndexConfig } from '../index/config.ts';
-import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
-import { createStaticEmbedder } from '../index/embed/static-model/load.ts';
+import type { Embedder } from '../index/embed/embedder.ts';
+import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
 import { decodeDocuments, INDEX_FILES, indexMetaSchema, restoreChunk, type IndexMeta, type StoredChunks } from '../index/layout.ts';
 import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
@@ -45,9 +45,7 @@ export async function loadCollection(
     );
   }
   // The model loads (partly on other threads) while the index files are decoded here, with a turn for it in between.
-  const loadingModel = meta.model.builtIn
-    ? createStaticEmbedder(loaded.path(INDEX_FILES.models))
-    : createEmbedder({ model: meta.model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
+  const loadingModel = indexEmbedder(loaded, config);
   // A failure is awaited below; until then it must not count as unhandled.
   loadingModel.catch(() => {});
   await yieldToEventLoop();

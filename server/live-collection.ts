@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import matter from 'gray-matter';
-import { chunkDocument, type ChunkOptions } from '../index/chunk.ts';
+import type { ChunkOptions } from '../index/chunk.ts';
 import type { IndexConfig } from '../index/config.ts';
 import {
   chunkOrdinalsByDocument,
@@ -13,7 +14,9 @@ import {
   storeChunks,
   type IndexMeta,
 } from '../index/layout.ts';
-import { DOCUMENT_EXTENSIONS, toDocument } from '../index/load/index.ts';
+import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
+import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
+import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
 import { buildPostings, termFrequencies } from '../index/postings.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
@@ -84,6 +87,7 @@ export class LiveCollection implements SeogiService {
   private readonly store: IndexStore<IndexMeta>;
   private changes: Promise<unknown> = Promise.resolve();
   private readonly follower: NodeJS.Timeout | undefined;
+  private readonly preparer: DocumentPreparer;
 
   constructor(
     private readonly config: IndexConfig,
@@ -96,6 +100,7 @@ export class LiveCollection implements SeogiService {
     this.snapshot = snapshotOf(loaded);
     this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
+    this.preparer = new DocumentPreparer({ indexDir: config.indexDir, config: { modelsDir: config.modelsDir, allowRemoteModels: config.allowRemoteModels } });
     if (!writer) {
       this.follower = setInterval(() => void this.serially(() => this.follow()).catch(() => {}), options.followMs ?? DEFAULT_FOLLOW_MS);
       this.follower.unref();
@@ -132,6 +137,7 @@ export class LiveCollection implements SeogiService {
   async close(): Promise<void> {
     clearInterval(this.follower);
     await this.changes;
+    await this.preparer.close();
     this.writer?.release();
     this.writer = undefined;
   }
@@ -205,6 +211,8 @@ export class LiveCollection implements SeogiService {
     if (committed === undefined || committed === this.snapshot.generation) return;
     this.loaded = await loadCollection(this.config);
     this.snapshot = snapshotOf(this.loaded);
+    // The new index may have been built with another model.
+    await this.preparer.restart();
     this.options.onNotice?.(`Swapped in index generation ${committed}, committed by another process.`);
   }
 
@@ -216,23 +224,21 @@ export class LiveCollection implements SeogiService {
   private async add(input: NewDocument): Promise<AddedDocument> {
     const file = documentFile(input);
     const id = file.relPath.slice(0, -extname(file.relPath).length);
-    const doc = toDocument(file);
     const existing = this.snapshot.documents.get(id);
+    if (!existing && this.existingFile(id)) throw documentExists(id);
+    const prepared = await this.preparer.prepare(file, JSON.parse(this.snapshot.meta.chunking) as ChunkOptions);
+    const doc = prepared.document;
     // A retry of an add whose answer was lost (a timeout) gets the document it added.
     if (existing?.hash === doc.hash) return { document: this.summary(existing), created: false };
-    if (existing || this.existingFile(id)) {
-      throw new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
-    }
-    if (doc.text.trim() === '') throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
-    const chunks = chunkDocument(doc, JSON.parse(this.snapshot.meta.chunking) as ChunkOptions);
-    const vectors = await this.loaded.embedder.embed(chunks.map((c) => c.text), 'passage');
+    if (existing) throw documentExists(id);
+    if (prepared.chunks.length === 0) throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
 
     const path = join(this.config.docsDir, file.relPath);
     const settle = await recordPendingAdd(this.config.indexDir, { id, file: file.relPath, hash: doc.hash });
     try {
       await mkdir(dirname(path), { recursive: true });
       await replaceFileAtomically(path, file.content);
-      await this.commitAdd(doc, chunks, vectors);
+      await this.commitAdd(prepared);
     } catch (error) {
       await unlink(path).catch(() => {});
       throw error;
@@ -242,12 +248,12 @@ export class LiveCollection implements SeogiService {
     return { document: this.summary(doc), created: true };
   }
 
-  /** Adds a document's chunks to the collection and commits it, taking them out again when the commit fails. */
-  private async commitAdd(doc: Document, chunks: Chunk[], vectors: Float32Array[]): Promise<void> {
+  /** Adds a prepared document to the collection and commits it, taking it out again when the commit fails. */
+  private async commitAdd({ document: doc, chunks, vectors, postings }: PreparedDocument): Promise<void> {
     const base = this.snapshot.chunks.length;
     const ordinals = chunks.map((_, i) => base + i);
-    this.snapshot.lexical.add(buildPostings(chunks), base);
-    vectors.forEach((vector, i) => this.loaded.vectors.add(vector, base + i));
+    this.snapshot.lexical.add(postings, base);
+    await this.addVectors(vectors, base);
     const next = this.next({
       documents: new Map(this.snapshot.documents).set(doc.docId, doc),
       chunks: [...this.snapshot.chunks, ...chunks],
@@ -259,6 +265,19 @@ export class LiveCollection implements SeogiService {
       this.snapshot.lexical.remove(ordinals, (o) => termFrequencies((chunks[o - base] as Chunk).text).keys());
       ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
       throw error;
+    }
+  }
+
+  /** Adds rows of vectors to the graph under `base`, `base + 1`, …, a slice at a time so requests are answered between. */
+  private async addVectors(vectors: Float32Array, base: number): Promise<void> {
+    const { dims } = this.loaded.embedder;
+    let sliceStarted = performance.now();
+    for (let row = 0; (row + 1) * dims <= vectors.length; row++) {
+      this.loaded.vectors.add(vectors.subarray(row * dims, (row + 1) * dims), base + row);
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+      }
     }
   }
 
@@ -341,6 +360,13 @@ export class LiveCollection implements SeogiService {
     this.changes = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Longest stretch of graph inserts between two turns of the event loop, in ms. */
+const SLICE_MS = 20;
+
+function documentExists(id: string): ServiceError {
+  return new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
 }
 
 /** Default of {@link LiveCollectionOptions.followMs}. */

@@ -1,9 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.ts';
 import type { GraphWorkerData, GraphWorkerReply, GraphWorkerRequest } from './graph-worker.ts';
 
 const WORKER = new URL('./graph-worker.ts', import.meta.url).href;
-// Node runs only JavaScript in a worker; tsx's loader, registered first, lets it run the TypeScript module.
-const BOOTSTRAP = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`;
 
 /**
  * Builds an HNSW graph on a worker thread while the caller goes on (embedding the next chunks): vectors are handed
@@ -26,7 +25,7 @@ export class GraphBuilder {
 
   constructor(data: GraphWorkerData) {
     this.#dims = data.dims;
-    this.#worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    this.#worker = startTsWorker(WORKER, data);
     this.#worker.on('message', (reply: GraphWorkerReply) => {
       if (reply.type === 'progress') {
         this.#added = reply.added;
