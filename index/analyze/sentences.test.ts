@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROJECT_ROOT } from '../config.ts';
+import { loadDocuments } from '../load/index.ts';
+import { SEGMENT_WINDOW, splitSentences, type SentenceSpan } from './sentences.ts';
+
+const seeds = await loadDocuments(join(PROJECT_ROOT, 'seeds'));
+const wholeTextSegmenter = new Intl.Segmenter('ko', { granularity: 'sentence' });
+
+/** The sentences as one pass of the segmenter over the whole text finds them: what the windows must reproduce. */
+function sentencesOfWholeText(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  for (const { segment, index } of wholeTextSegmenter.segment(text)) {
+    const body = segment.trim();
+    if (body === '') continue;
+    const start = index + segment.length - segment.trimStart().length;
+    spans.push({ start, end: start + body.length });
+  }
+  return spans;
+}
+
+const sentence = (i: number) => `이것은 ${i + 1}번째 문장으로 길이를 채우기 위한 예시입니다.`;
+const sentences = (count: number, separator = ' ') => Array.from({ length: count }, (_, i) => sentence(i)).join(separator);
+
+/**
+ * Spies on the segmenter and measures its work as V8 does it: each segment it yields costs the length of the text it
+ * was given. Segmenting a whole text of n sentences costs n × length; windows keep it proportional to the length.
+ */
+function measureSegmenterWork(): () => number {
+  const segment = Intl.Segmenter.prototype.segment;
+  let work = 0;
+  vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
+    const segments = segment.call(this, input);
+    return {
+      containing: (index?: number) => segments.containing(index),
+      *[Symbol.iterator]() {
+        for (const data of segments) {
+          work += input.length;
+          yield data;
+        }
+      },
+    };
+  });
+  return () => work;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('splitSentences', () => {
+  it('trims each sentence and offsets its span', () => {
+    const text = '  첫 문장입니다.  둘째 문장? 셋째!\n\n넷째 문단';
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      '첫 문장입니다.',
+      '둘째 문장?',
+      '셋째!',
+      '넷째 문단',
+    ]);
+    expect(splitSentences('가. 나.', 100)).toEqual([
+      { start: 100, end: 102 },
+      { start: 103, end: 105 },
+    ]);
+  });
+
+  it('finds the sentences one pass over the whole text finds, across window edges', () => {
+    const seedText = seeds.map((doc) => doc.text).join('\n\n');
+    expect(seedText.length).toBeGreaterThan(3 * SEGMENT_WINDOW);
+    expect(splitSentences(seedText)).toEqual(sentencesOfWholeText(seedText));
+    expect(splitSentences(seedText.replace(/\n+/g, ' '))).toEqual(sentencesOfWholeText(seedText.replace(/\n+/g, ' ')));
+
+    // Whether a period ends a sentence can depend on what follows it ("e.g. abc" does not end), so windows that end
+    // anywhere among such pieces must still agree with the whole text.
+    const pieces = ['다. ', 'e.g. ', 'U.S. ', '"인용." ', '(괄호.) ', '… ', 'abc ', 'Mr. Smith ', '3.5% ', '? ', '😀', '\r\n', '\n\n', '.)', '。'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 40; round++) {
+      let text = '';
+      while (text.length < 3 * SEGMENT_WINDOW) text += pieces[Math.floor(random() * pieces.length)];
+      expect(splitSentences(text)).toEqual(sentencesOfWholeText(text));
+    }
+  });
+
+  it('finds a sentence many windows long whole, and the sentences after it', () => {
+    const long = '가나다 '.repeat(5 * SEGMENT_WINDOW).trim();
+    const text = `${long}. 짧은 문장입니다. 또 하나.`;
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([`${long}.`, '짧은 문장입니다.', '또 하나.']);
+  });
+
+  it('keeps the segmenter\'s work proportional to the length of the text', () => {
+    const work = measureSegmenterWork();
+    const small = sentences(2_000);
+    expect(splitSentences(small)).toHaveLength(2_000);
+    const smallWork = work();
+    const large = sentences(20_000);
+    expect(splitSentences(large)).toHaveLength(20_000);
+    const largeWork = work() - smallWork;
+    // One pass over the whole text would cost sentences × length: 100 times more for 10 times the text.
+    expect(largeWork / smallWork).toBeLessThan(12);
+    expect(largeWork / large.length).toBeLessThan(SEGMENT_WINDOW / 10);
+  });
+
+  it('keeps the work linear when one very long sentence comes before many short ones', () => {
+    const work = measureSegmenterWork();
+    const text = `${'가'.repeat(200_000)}. ${sentences(2_000)}`;
+    expect(splitSentences(text)).toHaveLength(2_001);
+    expect(work() / text.length).toBeLessThan(SEGMENT_WINDOW / 10);
+  });
+});
