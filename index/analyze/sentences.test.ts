@@ -31,7 +31,7 @@ function measureSegmenterWork(): () => number {
   let work = 0;
   vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
     const segments = segment.call(this, input);
-    return {
+    const counted = {
       containing: (index?: number) => segments.containing(index),
       *[Symbol.iterator]() {
         for (const data of segments) {
@@ -40,6 +40,7 @@ function measureSegmenterWork(): () => number {
         }
       },
     };
+    return counted as unknown as Intl.Segments;
   });
   return () => work;
 }
