@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseGlossary } from './analyze/glossary.ts';
 import { ANALYZER_VERSION } from './analyze/terms.ts';
-import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
+import { CHUNKING_VERSION, chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
 import { STATIC_MODEL_ID, type IndexConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/embedder.ts';
 import { buildStaticModelFiles } from './embed/static-model/build.ts';
@@ -117,7 +117,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   progress({ phase: 'load', done: 1, total: 1 });
   const glossaryText = options.glossaryPaths.map((p) => readFileSync(p, 'utf8'));
   const glossaryHash = sha256(glossaryText.join('\n\u0000'));
-  const chunking = JSON.stringify({ ...defaultChunkOptions, ...options.chunking });
+  // The version is recorded with the options so that chunks cut by older rules are cut again, not reused.
+  const chunking = JSON.stringify({ ...defaultChunkOptions, ...options.chunking, version: CHUNKING_VERSION });
   const previous = options.full ? undefined : loadPrevious(store, options.onNotice);
 
   const model = await chooseModel(options, documents, glossaryText, glossaryHash, previous, progress);

@@ -190,4 +190,16 @@ describe('buildIndex', () => {
     expect(tempModels().filter((name) => !tempBefore.has(name))).toEqual([]);
     expect((await loadCollection(workspace.config)).meta.documents).toBe(5);
   });
+
+  it('cuts documents again, rather than reuse their chunks, when the index was chunked by older rules', async () => {
+    const first = await buildIndex(workspace.config);
+    const manifestPath = join(workspace.config.indexDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { meta: { chunking: string } };
+    expect(JSON.parse(manifest.meta.chunking)).toEqual({ minChars: 300, maxChars: 600, overlapMaxChars: 160, version: 2 });
+    // What builds wrote before chunks were bounded whatever the punctuation.
+    manifest.meta.chunking = JSON.stringify({ minChars: 300, maxChars: 600, overlapMaxChars: 160 });
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    const again = await buildIndex(workspace.config);
+    expect(again).toMatchObject({ reusedDocuments: 0, embeddedChunks: first.chunks, chunks: first.chunks, modelBuilt: false });
+  });
 });
