@@ -48,6 +48,10 @@ async function main(): Promise<void> {
         `(${report.reusedDocuments} unchanged, ${report.embeddedChunks} chunks embedded, ${report.removedDocuments} removed; ` +
         `model ${report.model}${report.modelBuilt ? ', rebuilt' : ''}) → ${config.indexDir}`,
     );
+    // Said again after the progress bar, which may have scrolled the notices away.
+    if (report.skippedFiles.length > 0) {
+      console.error(`Left out ${report.skippedFiles.length} files that can't be read or cleaned: ${report.skippedFiles.join(', ')}.`);
+    }
   } finally {
     reporter.stop();
     writer.release();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDocuments, encodeDocuments, restoreChunk, storeChunks } from './layout.ts';
+import { chunkOptionsOf, decodeDocuments, encodeDocuments, restoreChunk, storeChunks, type IndexMeta } from './layout.ts';
 import type { Document } from './types.ts';
 
 const doc: Document = {
@@ -26,5 +26,13 @@ describe('storeChunks', () => {
     expect(stored).toEqual({ chunkId: 'robot-loans#0', docId: 'robot-loans', start: 0, end: 26 });
     expect(storeChunks([undefined])).toEqual([null]);
     expect(restoreChunk(stored!, doc).text).toBe('로봇 기업은 대출 금리를 1.2%p 우대받는다.');
+  });
+});
+
+describe('chunkOptionsOf', () => {
+  it('reads back the chunking an index was cut with, leaving out the rules version', () => {
+    const meta = { chunking: JSON.stringify({ minChars: 300, maxChars: 600, overlapMaxChars: 160, version: 2 }) } as IndexMeta;
+    expect(chunkOptionsOf(meta)).toEqual({ minChars: 300, maxChars: 600, overlapMaxChars: 160 });
+    expect(() => chunkOptionsOf({ chunking: '{"maxChars":"600"}' } as IndexMeta)).toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODEL_FILES } from './embed/embedder.ts';
+import type { ChunkOptions } from './chunk.ts';
 import type { Postings } from './postings.ts';
 import { encodePostings } from './postings-codec.ts';
 import type { IndexFile } from './store/index-store.ts';
@@ -67,6 +68,18 @@ export const indexMetaSchema = z.object({
 
 /** What the manifest records about a built index, beside its files. */
 export type IndexMeta = z.infer<typeof indexMetaSchema>;
+
+const storedChunkingSchema = z.object({
+  minChars: z.number().int().positive().optional(),
+  maxChars: z.number().int().positive().optional(),
+  overlapMaxChars: z.number().int().nonnegative().optional(),
+});
+
+/** The chunking options an index was cut with, so that a document added to it later is cut the same way. */
+export function chunkOptionsOf(meta: IndexMeta): ChunkOptions {
+  const { minChars, maxChars, overlapMaxChars } = storedChunkingSchema.parse(JSON.parse(meta.chunking));
+  return { ...(minChars !== undefined && { minChars }), ...(maxChars !== undefined && { maxChars }), ...(overlapMaxChars !== undefined && { overlapMaxChars }) };
+}
 
 /** Everything an index holds, in memory, ready to be committed. */
 export interface IndexContent {

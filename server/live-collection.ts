@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import matter from 'gray-matter';
-import type { ChunkOptions } from '../index/chunk.ts';
 import type { IndexConfig } from '../index/config.ts';
 import {
+  chunkOptionsOf,
   chunkOrdinalsByDocument,
   indexFiles,
   indexMetaSchema,
@@ -226,7 +226,7 @@ export class LiveCollection implements SeogiService {
     const id = file.relPath.slice(0, -extname(file.relPath).length);
     const existing = this.snapshot.documents.get(id);
     if (!existing && this.existingFile(id)) throw documentExists(id);
-    const prepared = await this.preparer.prepare(file, JSON.parse(this.snapshot.meta.chunking) as ChunkOptions);
+    const prepared = await this.preparer.prepare(file, chunkOptionsOf(this.snapshot.meta));
     const doc = prepared.document;
     // A retry of an add whose answer was lost (a timeout) gets the document it added.
     if (existing?.hash === doc.hash) return { document: this.summary(existing), created: false };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,5 +114,21 @@ describe('VectorIndex', () => {
       'Vector has 3 values, but the index holds 16-value vectors.',
     );
     expect(() => VectorIndex.fromBuffer(new Uint8Array([1, 2, 3]))).toThrow('Not a vector index file');
+  });
+
+  it('removes the temp folders that killed processes left while reading or writing a graph, and no others', () => {
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const left = join(tmpdir(), `seogi-hnsw-${ended}-killed`);
+    const running = join(tmpdir(), `seogi-hnsw-${process.ppid}-busy`);
+    mkdirSync(left, { recursive: true });
+    mkdirSync(running, { recursive: true });
+    try {
+      VectorIndex.build(data.slice(0, 10), labels.slice(0, 10), DIMS).toBuffer();
+      expect(existsSync(left)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+    } finally {
+      rmSync(left, { recursive: true, force: true });
+      rmSync(running, { recursive: true, force: true });
+    }
   });
 });

@@ -5,10 +5,11 @@
  * hnswlib is not safe when a search and an insert run on different threads at once, so this class only uses the
  * synchronous hnswlib calls: everything runs on the caller's (JavaScript) thread, one call at a time.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { isRunning } from '../store/lock.ts';
 
 const { HierarchicalNSW } = hnswlib;
 type Graph = InstanceType<typeof HierarchicalNSW>;
@@ -211,13 +212,25 @@ export class VectorIndex {
   }
 }
 
+/** Temp folders are named after the process, so that those of a killed one can be told apart and removed. */
+const TEMP_PREFIX = 'seogi-hnsw-';
+
 // hnswlib reads and writes only named files.
 function withTempFile(use: (path: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'seogi-hnsw-'));
+  removeTempDirsOfEndedProcesses();
+  const dir = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   try {
     use(join(dir, 'index.bin'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes the temp folders (a graph's size each) that processes killed in the middle of a read or write left. */
+function removeTempDirsOfEndedProcesses(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^seogi-hnsw-(\d+)-/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 

@@ -24,7 +24,8 @@ export interface LockOptions {
   refusal?: (holder: LockHolder, path: string) => string;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine runs (EPERM: it does, as another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -59,7 +60,7 @@ export function lockHolder(path: string): LockHolder | undefined {
  */
 export function liveHolder(path: string): LockHolder | undefined {
   const holder = lockHolder(path);
-  return holder && (holder.hostname !== hostname() || isAlive(holder.pid)) ? holder : undefined;
+  return holder && (holder.hostname !== hostname() || isRunning(holder.pid)) ? holder : undefined;
 }
 
 function validPid(pid: number): boolean {
