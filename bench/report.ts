@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import type { ProfileSummary } from './cpu-profile.ts';
 import type { MachineInfo } from './machine.ts';
 
-/** The four parts of the benchmark, in the order they run. */
-export const PARTS = ['http', 'scale', 'startup', 'embedding'] as const;
+/** The parts of the benchmark, in the order they run. */
+export const PARTS = ['http', 'scale', 'startup', 'embedding', 'questions'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A goal a figure is held to. */
