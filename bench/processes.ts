@@ -131,6 +131,8 @@ export interface ServerOptions {
   nodeFlags?: string[];
   /** Give up waiting for `/readyz` after this long. Default 120 s. */
   readyTimeoutMs?: number;
+  /** More environment variables for the server (`ADMIN_TOKEN`). Default none. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -157,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       SLACK_SIGNING_SECRET: '',
       SLACK_BOT_TOKEN: '',
       MATTERMOST_TOKEN: '',
+      ...options.env,
     },
     stdio: ['ignore', logFd, logFd],
   });

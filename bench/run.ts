@@ -6,6 +6,7 @@ import { formatProfileSummary, type ProfileSummary } from './cpu-profile.ts';
 import { currentLoad, machineInfo } from './machine.ts';
 import { runEmbeddingPart } from './parts/embedding.ts';
 import { runHttpPart } from './parts/http.ts';
+import { runIngestPart } from './parts/ingest.ts';
 import { runQuestionsPart } from './parts/questions.ts';
 import { runScalePart } from './parts/scale.ts';
 import { runStartupPart } from './parts/startup.ts';
@@ -32,6 +33,7 @@ const RUNNERS: Record<Part, (context: BenchContext) => Promise<Figure[]>> = {
   startup: runStartupPart,
   embedding: runEmbeddingPart,
   questions: runQuestionsPart,
+  ingest: runIngestPart,
 };
 
 async function main(): Promise<void> {
