@@ -100,7 +100,7 @@ export class LiveCollection implements SeogiService {
     this.snapshot = snapshotOf(loaded);
     this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
-    this.preparer = new DocumentPreparer({ indexDir: config.indexDir, config: { modelsDir: config.modelsDir, allowRemoteModels: config.allowRemoteModels } });
+    this.preparer = new DocumentPreparer();
     if (!writer) {
       this.follower = setInterval(() => void this.serially(() => this.follow()).catch(() => {}), options.followMs ?? DEFAULT_FOLLOW_MS);
       this.follower.unref();
@@ -211,8 +211,6 @@ export class LiveCollection implements SeogiService {
     if (committed === undefined || committed === this.snapshot.generation) return;
     this.loaded = await loadCollection(this.config);
     this.snapshot = snapshotOf(this.loaded);
-    // The new index may have been built with another model.
-    await this.preparer.restart();
     this.options.onNotice?.(`Swapped in index generation ${committed}, committed by another process.`);
   }
 
@@ -249,7 +247,8 @@ export class LiveCollection implements SeogiService {
   }
 
   /** Adds a prepared document to the collection and commits it, taking it out again when the commit fails. */
-  private async commitAdd({ document: doc, chunks, vectors, postings }: PreparedDocument): Promise<void> {
+  private async commitAdd({ document: doc, chunks, postings }: PreparedDocument): Promise<void> {
+    const vectors = await this.embed(chunks);
     const base = this.snapshot.chunks.length;
     const ordinals = chunks.map((_, i) => base + i);
     this.snapshot.lexical.add(postings, base);
@@ -268,12 +267,21 @@ export class LiveCollection implements SeogiService {
     }
   }
 
-  /** Adds rows of vectors to the graph under `base`, `base + 1`, …, a slice at a time so requests are answered between. */
-  private async addVectors(vectors: Float32Array, base: number): Promise<void> {
-    const { dims } = this.loaded.embedder;
+  /** Embeds the chunks a few at a time, letting requests be answered between: a large document has thousands. */
+  private async embed(chunks: readonly Chunk[]): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_SLICE) {
+      vectors.push(...(await this.loaded.embedder.embed(chunks.slice(i, i + EMBED_SLICE).map((c) => c.text), 'passage')));
+      await yieldToEventLoop();
+    }
+    return vectors;
+  }
+
+  /** Adds vectors to the graph under `base`, `base + 1`, …, a slice at a time so requests are answered between. */
+  private async addVectors(vectors: readonly Float32Array[], base: number): Promise<void> {
     let sliceStarted = performance.now();
-    for (let row = 0; (row + 1) * dims <= vectors.length; row++) {
-      this.loaded.vectors.add(vectors.subarray(row * dims, (row + 1) * dims), base + row);
+    for (const [i, vector] of vectors.entries()) {
+      this.loaded.vectors.add(vector, base + i);
       if (performance.now() - sliceStarted > SLICE_MS) {
         await yieldToEventLoop();
         sliceStarted = performance.now();
@@ -364,6 +372,8 @@ export class LiveCollection implements SeogiService {
 
 /** Longest stretch of graph inserts between two turns of the event loop, in ms. */
 const SLICE_MS = 20;
+/** Chunks embedded between two turns of the event loop: a few milliseconds of model time. */
+const EMBED_SLICE = 8;
 
 function documentExists(id: string): ServiceError {
   return new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);

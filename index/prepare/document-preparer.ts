@@ -3,18 +3,18 @@ import type { ChunkOptions } from '../chunk.ts';
 import { startTsWorker } from '../ts-worker.ts';
 import type { SourceFile } from '../types.ts';
 import type { PreparedDocument } from './prepare-document.ts';
-import type { PrepareReply, PrepareRequest, PrepareWorkerData } from './prepare-worker.ts';
+import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
 
 const WORKER = new URL('./prepare-worker.ts', import.meta.url).href;
 
 /**
- * Prepares documents for the index in `indexDir` on a worker thread (see prepare-document.ts), one at a time in the
- * order asked. The worker starts with the first document and loads the index's model once; {@link restart} makes the
- * next document load the model again (after another process committed an index with a new one).
+ * Prepares documents on a worker thread (see prepare-document.ts), one at a time in the order asked; the worker starts
+ * with the first document. The embedding model stays on the caller's thread: onnxruntime, which runs it, is not safe to
+ * load on several threads of one process, and the caller embeds a few chunks at a time between other work.
  *
  * @example
- * const preparer = new DocumentPreparer({ indexDir: 'data', config });
- * const { chunks, vectors } = await preparer.prepare({ relPath: 'faq.md', content: '# FAQ…' }, { maxChars: 600 });
+ * const preparer = new DocumentPreparer();
+ * const { chunks, postings } = await preparer.prepare({ relPath: 'faq.md', content: '# FAQ…' }, { maxChars: 600 });
  */
 export class DocumentPreparer {
   #worker: Worker | undefined;
@@ -22,13 +22,7 @@ export class DocumentPreparer {
   #nextId = 0;
   readonly #pending = new Map<number, (reply: PrepareReply) => void>();
 
-  readonly #data: PrepareWorkerData;
-
-  constructor(data: PrepareWorkerData) {
-    this.#data = data;
-  }
-
-  /** @throws Error with the reason when the document can't be read, or the worker or its model fails. */
+  /** @throws Error with the reason when the document can't be read or cleaned, or the worker fails. */
   async prepare(file: SourceFile, chunking: ChunkOptions): Promise<PreparedDocument> {
     const worker = this.#start();
     const id = this.#nextId++;
@@ -43,8 +37,8 @@ export class DocumentPreparer {
     }
   }
 
-  /** Stops the worker; the next document starts a new one, which loads the index's model again. */
-  async restart(): Promise<void> {
+  /** Stops the worker; a later document starts a new one. */
+  async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
     if (worker) {
@@ -53,14 +47,9 @@ export class DocumentPreparer {
     }
   }
 
-  /** Stops the worker for good. */
-  close(): Promise<void> {
-    return this.restart();
-  }
-
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startTsWorker(WORKER, this.#data);
+    const worker = startTsWorker(WORKER, undefined);
     // An idle worker must not keep the process from exiting.
     worker.unref();
     worker.on('message', (reply: PrepareReply) => this.#pending.get(reply.id)?.(reply));

@@ -1,20 +1,11 @@
 /**
- * Worker thread that prepares documents for a live index (see prepare-document.ts), so that parsing, chunking,
- * embedding and counting a large document never hold up the thread that answers requests.
+ * Worker thread that prepares documents for a live index (see prepare-document.ts), so that parsing, cleaning,
+ * chunking and counting a large document never hold up the thread that answers requests.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { indexEmbedder, type IndexEmbedderConfig } from '../embed/index-embedder.ts';
-import { indexMetaSchema } from '../layout.ts';
-import { IndexStore } from '../store/index-store.ts';
+import { parentPort } from 'node:worker_threads';
 import type { ChunkOptions } from '../chunk.ts';
 import type { SourceFile } from '../types.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
-
-/** What the worker is started with: the index whose model it embeds with. */
-export interface PrepareWorkerData {
-  indexDir: string;
-  config: IndexEmbedderConfig;
-}
 
 /** A document to prepare. */
 export interface PrepareRequest {
@@ -28,20 +19,15 @@ export type PrepareReply = { id: number; prepared: PreparedDocument } | { id: nu
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs only as a worker thread.');
-const { indexDir, config } = workerData as PrepareWorkerData;
-// Loaded once: the model files stay in memory after later commits replace the generation they came from.
-const embedder = indexEmbedder(new IndexStore({ dir: indexDir, metaSchema: indexMetaSchema }).load(), config);
-embedder.catch(() => {});
 
 port.on('message', (request: PrepareRequest) => {
-  embedder
-    .then((model) => prepareDocument(request.file, request.chunking, model))
-    .then(
-      (prepared) => {
-        const { postings, vectors } = prepared;
-        const transfer = [vectors.buffer, postings.offsets.buffer, postings.ordinals.buffer, postings.tfs.buffer, postings.lengths.buffer];
-        port.postMessage({ id: request.id, prepared } satisfies PrepareReply, transfer as ArrayBuffer[]);
-      },
-      (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies PrepareReply),
-    );
+  let reply: PrepareReply;
+  try {
+    reply = { id: request.id, prepared: prepareDocument(request.file, request.chunking) };
+  } catch (error) {
+    port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies PrepareReply);
+    return;
+  }
+  const { offsets, ordinals, tfs, lengths } = reply.prepared.postings;
+  port.postMessage(reply, [offsets.buffer, ordinals.buffer, tfs.buffer, lengths.buffer] as ArrayBuffer[]);
 });
