@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { measureSegmenterWork } from './analyze/segmenter-work.ts';
 import { splitSentences } from './analyze/sentences.ts';
 import { chunkDocument, defaultChunkOptions } from './chunk.ts';
 import { PROJECT_ROOT } from './config.ts';
@@ -146,28 +147,13 @@ describe('chunkDocument on long documents', () => {
   });
 
   it('does work proportional to the length of the text', () => {
-    // Each segment V8's segmenter yields costs the length of the text it was given (see analyze/sentences.ts).
-    const segment = Intl.Segmenter.prototype.segment;
-    let work = 0;
-    vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
-      const segments = segment.call(this, input);
-      const counted = {
-        containing: (index?: number) => segments.containing(index),
-        *[Symbol.iterator]() {
-          for (const data of segments) {
-            work += input.length;
-            yield data;
-          }
-        },
-      };
-      return counted as unknown as Intl.Segments;
-    });
+    const work = measureSegmenterWork();
     const text = (count: number) =>
       Array.from({ length: count }, (_, i) => `이것은 ${i + 1}번째 문장으로 길이를 채우기 위한 예시입니다.${i % 5 === 4 ? '\n\n' : ' '}`).join('');
     const small = chunkDocument({ docId: 's', title: 's', text: text(2_000), hash: '' });
-    const smallWork = work;
+    const smallWork = work();
     const large = chunkDocument({ docId: 'l', title: 'l', text: text(20_000), hash: '' });
-    const largeWork = work - smallWork;
+    const largeWork = work() - smallWork;
     expect(large.length / small.length).toBeCloseTo(10, 0);
     // Chunking the whole text in one pass of the segmenter costs 100 times more for 10 times the text.
     expect(largeWork / smallWork).toBeLessThan(12);

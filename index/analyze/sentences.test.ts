@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROJECT_ROOT } from '../config.ts';
 import { loadDocuments } from '../load/index.ts';
+import { measureSegmenterWork } from './segmenter-work.ts';
 import { SEGMENT_WINDOW, splitSentences, type SentenceSpan } from './sentences.ts';
 
 const seeds = await loadDocuments(join(PROJECT_ROOT, 'seeds'));
@@ -21,29 +22,6 @@ function sentencesOfWholeText(text: string): SentenceSpan[] {
 
 const sentence = (i: number) => `이것은 ${i + 1}번째 문장으로 길이를 채우기 위한 예시입니다.`;
 const sentences = (count: number, separator = ' ') => Array.from({ length: count }, (_, i) => sentence(i)).join(separator);
-
-/**
- * Spies on the segmenter and measures its work as V8 does it: each segment it yields costs the length of the text it
- * was given. Segmenting a whole text of n sentences costs n × length; windows keep it proportional to the length.
- */
-function measureSegmenterWork(): () => number {
-  const segment = Intl.Segmenter.prototype.segment;
-  let work = 0;
-  vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
-    const segments = segment.call(this, input);
-    const counted = {
-      containing: (index?: number) => segments.containing(index),
-      *[Symbol.iterator]() {
-        for (const data of segments) {
-          work += input.length;
-          yield data;
-        }
-      },
-    };
-    return counted as unknown as Intl.Segments;
-  });
-  return () => work;
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
