@@ -117,6 +117,13 @@ describe('QueryAnalyzer with a conversation', () => {
     expect(query.terms.get('무보')).toBe(0.25);
     expect(query.concepts.filter((c) => c.current).map((c) => c.label)).toEqual(['로봇은']);
   });
+
+  it('keeps an earlier topic apart from the question even when it is weighed as much', () => {
+    const full = new QueryAnalyzer(glossary, { historyWeight: 1 });
+    const query = full.analyze('그중 로봇은?', [{ question: '무보의 보험 상품은?' }]);
+    expect(query.terms.get('무보')).toBe(1);
+    expect(query.concepts.filter((c) => c.current).map((c) => c.label)).toEqual(['로봇은']);
+  });
 });
 
 describe('detectIntent and detectLanguage', () => {
