@@ -13,6 +13,7 @@ import { GraphBuilder } from './embed/graph-builder.ts';
 import { VectorIndex, type VectorIndexOptions } from './embed/vector-index.ts';
 import {
   chunkOrdinalsByDocument,
+  contentMeta,
   INDEX_FILES,
   indexFiles,
   indexMetaSchema,
@@ -158,9 +159,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 
       progress({ phase: 'write', done: 0, total: 1 });
       const meta: IndexMeta = {
-        documents: documents.length,
-        chunks: chunks.length,
-        documentHashes: Object.fromEntries(documents.map((d) => [d.docId, d.hash])),
+        ...contentMeta(documents, chunks),
         model: model.meta,
         glossaryHash,
         chunking,

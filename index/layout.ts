@@ -69,6 +69,15 @@ export const indexMetaSchema = z.object({
 /** What the manifest records about a built index, beside its files. */
 export type IndexMeta = z.infer<typeof indexMetaSchema>;
 
+/** The counts and document hashes of an index's metadata, for its documents and its chunk table (holes uncounted). */
+export function contentMeta(documents: readonly Document[], chunks: ReadonlyArray<Chunk | undefined>): Pick<IndexMeta, 'documents' | 'chunks' | 'documentHashes'> {
+  return {
+    documents: documents.length,
+    chunks: chunks.filter(Boolean).length,
+    documentHashes: Object.fromEntries(documents.map((d) => [d.docId, d.hash])),
+  };
+}
+
 const storedChunkingSchema = z.object({
   minChars: z.number().int().positive().optional(),
   maxChars: z.number().int().positive().optional(),
