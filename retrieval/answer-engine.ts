@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../index/analyze/glossary.ts';
 import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
+import { answerBar } from './answer/answer-bar.ts';
 import { coverage, coverageModel, unknownContent, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
 import { dropNearDuplicates } from './answer/near-duplicates.ts';
@@ -43,13 +44,18 @@ export interface AnswerEngineOptions {
   minCoverage?: number;
   /**
    * When the best dense match is this far above the similarity unrelated questions reach (see
-   * `backgroundSimilarity`), half of `minCoverage` suffices. Default 0.2.
+   * `backgroundSimilarity`), dense retrieval vouches for a paraphrase: `vouchedCoverageFactor` of `minCoverage`
+   * suffices. Default 0.2.
    */
   denseVouchMargin?: number;
+  /** The share of `minCoverage` that suffices when dense retrieval vouches for the question. Default 0.5. */
+  vouchedCoverageFactor?: number;
   /** How many top passages are judged for coverage and mined for answer sentences. Default 3. */
   answerPassages?: number;
-  /** How many fused results are re-ordered by their coverage of the question. Default 20. */
+  /** How many fused results are re-ordered by their coverage of the question, at least. Default 20. */
   rerankDepth?: number;
+  /** Fused results re-ordered per passage asked for, when that makes more than `rerankDepth`. Default 3. */
+  rerankPerPassage?: number;
   /** Most query terms the lexical search walks the postings of. Default {@link MAX_SEARCH_TERMS} (128). */
   maxSearchTerms?: number;
   rerank?: RerankOptions;
@@ -69,8 +75,10 @@ export const defaultAnswerEngineOptions = {
   mode: 'hybrid' as RetrievalMode,
   minCoverage: 0.5,
   denseVouchMargin: 0.2,
+  vouchedCoverageFactor: 0.5,
   answerPassages: 3,
   rerankDepth: 20,
+  rerankPerPassage: 3,
   maxSearchTerms: MAX_SEARCH_TERMS,
   cacheSize: 1000,
 };
@@ -98,6 +106,11 @@ export class AnswerEngine {
     this.options = { ...defaultAnswerEngineOptions, ...options };
   }
 
+  /**
+   * Answers from the collection as it is when the question comes: the lexical search and what the collection's
+   * statistics say of the question are done before the question's vector is made, the one pause of an answer, and the
+   * rest reads only what this view of the collection owns. A change made meanwhile is for the next question.
+   */
   async ask(request: AskRequest, mode: RetrievalMode = this.options.mode): Promise<Answer> {
     const started = performance.now();
     const collection = this.collection();
@@ -105,7 +118,15 @@ export class AnswerEngine {
     const key = JSON.stringify([mode, request.topK ?? this.options.topK, request.question.trim(), request.history?.map((t) => t.question) ?? []]);
     const cached = cache.get(key);
     if (cached) return { ...cached, tookMs: elapsed(started) };
-    const answer = await this.answer(collection, request, mode, started);
+    const vocabulary = { has: (term: string) => collection.lexical.df(term) > 0 };
+    const query = this.analyzer.analyze(request.question, request.history ?? [], vocabulary);
+    const terms = searchTerms(query.terms, (term) => collection.lexical.df(term), this.options.maxSearchTerms);
+    const lexical = mode === 'dense' ? [] : collection.lexical.search(terms, this.options.candidates);
+    const model = coverageModel(query, collection.lexical);
+    const dense = mode === 'lexical' ? undefined : collection.dense;
+    const vector = dense && (await dense.embed(query.denseText));
+    const background = dense && (await backgroundSimilarity(dense));
+    const answer = this.answerFrom(collection, query, model, this.rank(collection, lexical, { vector, background }, mode), request.topK ?? this.options.topK, started);
     cache.set(key, answer);
     return answer;
   }
@@ -117,24 +138,17 @@ export class AnswerEngine {
     return cache;
   }
 
-  private async answer(collection: Collection, request: AskRequest, mode: RetrievalMode, started: number): Promise<Answer> {
-    const vocabulary = { has: (term: string) => collection.lexical.df(term) > 0 };
-    const query = this.analyzer.analyze(request.question, request.history ?? [], vocabulary);
-    const topK = request.topK ?? this.options.topK;
-    const { ranked, denseMargin } = await this.rank(collection, query, mode);
-    const model = coverageModel(query, collection.lexical);
-    const candidates = ranked.slice(0, Math.max(topK * 3, this.options.rerankDepth)).flatMap(({ ordinal, score }) => {
+  /** The answer from the ranked passages: the passages to cite and the sentences that answer, or not found. */
+  private answerFrom(collection: Collection, query: AnalyzedQuery, model: CoverageModel, ranking: Ranking, topK: number, started: number): Answer {
+    const depth = Math.max(topK * this.options.rerankPerPassage, this.options.rerankDepth);
+    const candidates = ranking.ranked.slice(0, depth).flatMap(({ ordinal, score }) => {
       const chunk = collection.chunks[ordinal];
       return chunk ? [{ chunk, score }] : [];
     });
     const reranked = rerankByCoverage(candidates, query, model, this.options.rerank);
     const passages = dropNearDuplicates(reranked, (p) => this.analysis(collection, p).terms, topK);
-    // Strong dense evidence vouches for a paraphrase that shares fewer words with the passage.
-    const vouched = denseMargin !== undefined && denseMargin >= this.options.denseVouchMargin;
-    const minCoverage = vouched ? this.options.minCoverage / 2 : this.options.minCoverage;
-    // A content word the documents never use means they are about something else, whatever else the question shares.
-    const sentences =
-      unknownContent(model).length > 0 ? [] : this.pickSentences(collection, query, model, passages.slice(0, this.options.answerPassages), minCoverage);
+    const bar = answerBar({ unknownContent: unknownContent(model).length, denseMargin: ranking.denseMargin }, this.options);
+    const sentences = bar.answerable ? this.pickSentences(collection, query, model, passages.slice(0, this.options.answerPassages), bar.minCoverage) : [];
     const answer = sentences.length > 0 ? this.compose(collection, query, model, passages, sentences) : this.notFound(collection, query, model, passages);
     return { ...answer, usedHistory: query.usedHistory, lang: query.lang, tookMs: elapsed(started) };
   }
@@ -179,17 +193,11 @@ export class AnswerEngine {
     return { answer: NOT_FOUND[query.lang], short: null, abstained: true, citations: [], related };
   }
 
-  /**
-   * Ranked candidates, and how far the best dense match stands above what unrelated questions reach (undefined when
-   * the dense retriever is not used).
-   */
-  private async rank(collection: Collection, query: AnalyzedQuery, mode: RetrievalMode): Promise<{ ranked: ScoredChunk[]; denseMargin?: number }> {
-    const n = this.options.candidates;
-    const terms = searchTerms(query.terms, (term) => collection.lexical.df(term), this.options.maxSearchTerms);
-    const lexical = mode === 'dense' ? [] : collection.lexical.search(terms, n);
-    if (mode === 'lexical' || !collection.dense) return { ranked: lexical };
-    const dense = await collection.dense.search(query.denseText, n);
-    const denseMargin = (dense[0]?.score ?? 0) - (await backgroundSimilarity(collection.dense));
+  /** The lexical results fused with the dense ones, when the question's vector was made. */
+  private rank(collection: Collection, lexical: ScoredChunk[], meaning: QueryMeaning, mode: RetrievalMode): Ranking {
+    if (!collection.dense || !meaning.vector || meaning.background === undefined) return { ranked: lexical };
+    const dense = collection.dense.nearest(meaning.vector, this.options.candidates);
+    const denseMargin = (dense[0]?.score ?? 0) - meaning.background;
     return { ranked: mode === 'dense' ? dense : fuse([lexical, dense], this.options.fusion), denseMargin };
   }
 
@@ -228,6 +236,21 @@ export class AnswerEngine {
       highlights: sentences.map((s) => ({ start: s.start, end: s.end })),
     };
   }
+}
+
+/** What dense retrieval needs of a question: its vector, and the similarity unrelated questions reach. */
+interface QueryMeaning {
+  vector?: Float32Array;
+  background?: number;
+}
+
+/**
+ * Ranked candidates, and how far the best dense match stands above what unrelated questions reach (undefined when the
+ * dense retriever is not used).
+ */
+interface Ranking {
+  ranked: ScoredChunk[];
+  denseMargin?: number;
 }
 
 function elapsed(started: number): number {

@@ -10,7 +10,7 @@ import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
 import type { Chunk } from '../index/types.ts';
 import type { Collection } from './collection.ts';
-import { createDenseRetriever } from './dense/dense-search.ts';
+import { denseRetrieverOf } from './dense/dense-search.ts';
 import { LexicalIndex } from './lexical/lexical-index.ts';
 
 /** A collection loaded from disk, with what its manifest says about it. */
@@ -70,6 +70,7 @@ export async function loadCollection(
         'Rebuild it with `npm run index`.',
     );
   }
-  const collection: Collection = { documents, chunks, lexical, dense: createDenseRetriever(embedder, vectors) };
+  // Chunks removed while serving leave their vectors in the graph; a search passes over their ordinals.
+  const collection: Collection = { documents, chunks, lexical, dense: denseRetrieverOf(embedder, vectors, chunks) };
   return { collection, meta: current ? meta : { ...meta, analyzer: ANALYZER_VERSION }, generation: loaded.manifest.generation, vectors, embedder };
 }

@@ -17,7 +17,8 @@ import {
 import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
 import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
 import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
-import { buildPostings, termFrequencies } from '../index/postings.ts';
+import { afterAdd, afterRemove, withAddedPostings, withoutChunks, type IndexState } from '../index/incremental.ts';
+import { termFrequencies, type Postings } from '../index/postings.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
@@ -26,6 +27,7 @@ import type { Chunk, Document } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
 import type { Collection } from '../retrieval/collection.ts';
+import { denseRetrieverOf } from '../retrieval/dense/dense-search.ts';
 import { loadCollection, type LoadedCollection } from '../retrieval/load-collection.ts';
 import { openCollection } from '../retrieval/open-collection.ts';
 import type { Answer } from '../retrieval/types.ts';
@@ -43,10 +45,12 @@ import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors
 /** A valid document id: letters (any script), digits, `_`, `-`, `.`, not starting with a dot; at most 100 characters. */
 export const DOCUMENT_ID = /^(?!\.)[\p{L}\p{N}_.-]{1,100}$/u;
 
-/** One consistent view of the collection; replaced whole on every change, so a question sees one view throughout. */
+/**
+ * One view of the collection, replaced whole on every change. The lexical index and the graph are shared by the views
+ * and changed only between questions, together with the view (see `AnswerEngine.ask`, which answers from one view
+ * with no pause); a view's dense search leaves out the graph's ordinals the view doesn't hold.
+ */
 interface Snapshot extends Collection {
-  documents: Map<string, Document>;
-  chunks: Array<Chunk | undefined>;
   /** Ordinals of each document's chunks. */
   chunksOf: Map<string, number[]>;
   meta: IndexMeta;
@@ -97,7 +101,7 @@ export class LiveCollection implements SeogiService {
     private readonly options: LiveCollectionOptions = {},
   ) {
     this.loaded = loaded;
-    this.snapshot = snapshotOf(loaded);
+    this.snapshot = viewOf(loaded);
     this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
     this.preparer = new DocumentPreparer();
@@ -210,7 +214,7 @@ export class LiveCollection implements SeogiService {
     const committed = this.store.currentGeneration();
     if (committed === undefined || committed === this.snapshot.generation) return;
     this.loaded = await loadCollection(this.config);
-    this.snapshot = snapshotOf(this.loaded);
+    this.snapshot = viewOf(this.loaded);
     this.options.onNotice?.(`Swapped in index generation ${committed}, committed by another process.`);
   }
 
@@ -246,22 +250,22 @@ export class LiveCollection implements SeogiService {
     return { document: this.summary(doc), created: true };
   }
 
-  /** Adds a prepared document to the collection and commits it, taking it out again when the commit fails. */
+  /**
+   * Commits a prepared document, then makes it visible. Questions asked meanwhile see the collection without it: its
+   * vectors are in the shared graph early, but their views leave out the ordinals they don't hold, and its postings
+   * join the lexical index only with the new view. When the commit fails, its vectors are taken out again.
+   */
   private async commitAdd({ document: doc, chunks, postings }: PreparedDocument): Promise<void> {
     const vectors = await this.embed(chunks);
     const base = this.snapshot.chunks.length;
     const ordinals = chunks.map((_, i) => base + i);
-    this.snapshot.lexical.add(postings, base);
     await this.addVectors(vectors, base);
-    const next = this.next({
-      documents: new Map(this.snapshot.documents).set(doc.docId, doc),
-      chunks: [...this.snapshot.chunks, ...chunks],
-      chunksOf: new Map(this.snapshot.chunksOf).set(doc.docId, ordinals),
-    });
+    const state = afterAdd(this.snapshot, doc, chunks);
     try {
-      await this.commit(next);
+      const generation = await this.commit(state, withAddedPostings(this.snapshot.lexical.toPostings(), postings, base));
+      this.snapshot.lexical.add(postings, base);
+      this.show(state, generation);
     } catch (error) {
-      this.snapshot.lexical.remove(ordinals, (o) => termFrequencies((chunks[o - base] as Chunk).text).keys());
       ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
       throw error;
     }
@@ -289,9 +293,9 @@ export class LiveCollection implements SeogiService {
     }
   }
 
+  /** Removes a document's file, commits the index without it, then makes that visible; the file is put back on failure. */
   private async remove(id: string): Promise<boolean> {
-    const doc = this.snapshot.documents.get(id);
-    if (!doc) return false;
+    if (!this.snapshot.documents.has(id)) return false;
     const path = this.existingFile(id);
     const content = path ? await readFile(path) : undefined;
     if (path) {
@@ -299,54 +303,43 @@ export class LiveCollection implements SeogiService {
       await syncDirectory(dirname(path));
     }
     const ordinals = this.snapshot.chunksOf.get(id) ?? [];
-    const removed = ordinals.map((o) => ({ ordinal: o, chunk: this.snapshot.chunks[o] as Chunk, vector: this.loaded.vectors.vector(o) }));
-    this.snapshot.lexical.remove(ordinals, (o) => termFrequencies(this.snapshot.chunks[o]?.text ?? '').keys());
-    ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
-    const documents = new Map(this.snapshot.documents);
-    documents.delete(id);
-    const chunks = [...this.snapshot.chunks];
-    for (const o of ordinals) chunks[o] = undefined;
-    const chunksOf = new Map(this.snapshot.chunksOf);
-    chunksOf.delete(id);
-    const next = this.next({ documents, chunks, chunksOf });
+    const state = afterRemove(this.snapshot, id, ordinals);
+    let generation: string;
     try {
-      await this.commit(next);
+      generation = await this.commit(state, withoutChunks(this.snapshot.lexical.toPostings(), new Set(ordinals)));
     } catch (error) {
-      for (const { ordinal, chunk, vector } of removed) {
-        this.snapshot.lexical.add(buildPostings([chunk]), ordinal);
-        if (vector) this.loaded.vectors.add(vector, ordinal);
-      }
       if (path && content) await replaceFileAtomically(path, content);
       throw error;
     }
+    // The vectors stay in the graph, where views without the chunks pass them over: a question still answered from the
+    // view before may find them.
+    const { chunks } = this.snapshot;
+    this.snapshot.lexical.remove(ordinals, (o) => termFrequencies(chunks[o]?.text ?? '').keys());
+    this.show(state, generation);
     return true;
   }
 
-  /** A snapshot with the given parts replaced and the metadata recounted. */
-  private next(parts: Pick<Snapshot, 'documents' | 'chunks' | 'chunksOf'>): Snapshot {
-    const docs = [...parts.documents.values()];
-    const meta: IndexMeta = {
-      ...this.snapshot.meta,
-      documents: docs.length,
-      chunks: parts.chunks.filter(Boolean).length,
-      documentHashes: Object.fromEntries(docs.map((d) => [d.docId, d.hash])),
-    };
-    return { ...this.snapshot, ...parts, meta };
-  }
-
-  /** Writes `next` as a new index generation, then makes it the view new questions see. */
-  private async commit(next: Snapshot): Promise<void> {
+  /**
+   * Writes an index generation of `state` with `postings`; the graph is written as it is (a removed chunk's vector is
+   * passed over by searches, for its ordinal is a hole). Resolves with the generation's id.
+   */
+  private async commit(state: IndexState, postings: Postings): Promise<string> {
     const manifest = await this.store.commit(
       indexFiles({
-        documents: [...next.documents.values()],
-        chunks: storeChunks(next.chunks),
-        postings: next.lexical.toPostings(),
+        documents: [...state.documents.values()],
+        chunks: storeChunks(state.chunks),
+        postings,
         vectors: this.loaded.vectors.toBuffer(),
-        model: keptModelFiles(next.meta.model),
+        model: keptModelFiles(state.meta.model),
       }),
-      next.meta,
+      state.meta,
     );
-    this.snapshot = { ...next, generation: manifest.generation };
+    return manifest.generation;
+  }
+
+  /** Makes `state`, as committed, the view that questions asked from now on read. */
+  private show(state: IndexState, generation: string): void {
+    this.snapshot = viewOf({ ...this.loaded, collection: { ...this.snapshot, documents: state.documents, chunks: state.chunks }, meta: state.meta, generation });
   }
 
   private existingFile(id: string): string | undefined {
@@ -418,14 +411,14 @@ export async function openLiveCollection(config: IndexConfig, options: OpenLiveC
   }
 }
 
-/** The view of a freshly loaded collection. */
-function snapshotOf(loaded: LoadedCollection): Snapshot {
-  const { collection, meta, generation } = loaded;
+/** The view of a collection: its dense search finds only the chunks the view holds. */
+function viewOf(loaded: LoadedCollection): Snapshot {
+  const { collection, meta, generation, embedder, vectors } = loaded;
+  const { chunks } = collection;
   return {
     ...collection,
-    documents: new Map(collection.documents),
-    chunks: [...collection.chunks],
-    chunksOf: chunkOrdinalsByDocument(collection.chunks),
+    dense: denseRetrieverOf(embedder, vectors, chunks),
+    chunksOf: chunkOrdinalsByDocument(chunks),
     meta,
     generation,
   };

@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { DenseRetriever } from '../collection.ts';
 import { BACKGROUND_QUESTIONS, backgroundSimilarity } from './background.ts';
 
-/** A retriever whose best score for each background question is given by its position in the list. */
+/**
+ * A retriever whose best score for each background question is given by its position in the list: its "vector" of a
+ * question is the question's position.
+ */
 function retrieverScoring(scores: readonly number[]): DenseRetriever & { calls: number } {
   const retriever = {
     model: 'test',
     calls: 0,
-    async search(query: string) {
+    async embed(query: string) {
       retriever.calls++;
-      return [{ ordinal: 0, score: scores[BACKGROUND_QUESTIONS.indexOf(query)] ?? 0 }];
+      return Float32Array.of(BACKGROUND_QUESTIONS.indexOf(query));
+    },
+    nearest(vector: Float32Array) {
+      return [{ ordinal: 0, score: scores[vector[0] as number] ?? 0 }];
     },
   };
   return retriever;

@@ -1,4 +1,5 @@
 import type { DenseRetriever } from '../collection.ts';
+import { searchByMeaning } from './dense-search.ts';
 
 /**
  * Questions about everyday things no document collection of this kind answers. How similar their best passage is
@@ -29,7 +30,7 @@ const cache = new WeakMap<DenseRetriever, Promise<number>>();
 export function backgroundSimilarity(dense: DenseRetriever): Promise<number> {
   let level = cache.get(dense);
   if (!level) {
-    level = Promise.all(BACKGROUND_QUESTIONS.map(async (q) => (await dense.search(q, 1))[0]?.score ?? 0)).then((tops) => {
+    level = Promise.all(BACKGROUND_QUESTIONS.map(async (q) => (await searchByMeaning(dense, q, 1))[0]?.score ?? 0)).then((tops) => {
       const sorted = [...tops].sort((a, b) => a - b);
       return sorted[Math.floor(sorted.length / 2)] ?? 0;
     });

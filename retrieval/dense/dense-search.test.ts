@@ -6,7 +6,7 @@ import { createEmbedder, type Embedder } from '../../index/embed/embedder.ts';
 import { buildStaticModel } from '../../index/embed/static-model/build.ts';
 import { SMALL_GLOSSARY, seedTexts } from '../../index/embed/test-support.ts';
 import { VectorIndex } from '../../index/embed/vector-index.ts';
-import { createDenseRetriever, denseSearch } from './dense-search.ts';
+import { createDenseRetriever, searchByMeaning } from './dense-search.ts';
 
 // Sentences of the seed articles stand in for chunks; a label is a sentence's position.
 const sentences = seedTexts()
@@ -29,16 +29,16 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(modelsDir, { recursive: true, force: true }));
 
-describe('denseSearch', () => {
+describe('searchByMeaning', () => {
   it('finds the Korean sentence that answers an English question first', async () => {
-    const hits = await denseSearch(embedder, index, 'What rate cut do robot firms get?', 3);
-    expect(hits[0]?.label).toBe(labelOf('또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게'));
+    const hits = await searchByMeaning(createDenseRetriever(embedder, index), 'What rate cut do robot firms get?', 3);
+    expect(hits[0]?.ordinal).toBe(labelOf('또한, 산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게'));
     expect(hits).toHaveLength(3);
   });
 
   it('finds a sentence through a glossary abbreviation', async () => {
-    const hits = await denseSearch(embedder, index, 'How large is the technology guarantee support from KIBO?', 1);
-    expect(hits[0]?.label).toBe(labelOf('* 기술보증 지원(기보, 5.5조원)'));
+    const hits = await searchByMeaning(createDenseRetriever(embedder, index), 'How large is the technology guarantee support from KIBO?', 1);
+    expect(hits[0]?.ordinal).toBe(labelOf('* 기술보증 지원(기보, 5.5조원)'));
   });
 });
 
@@ -46,9 +46,17 @@ describe('createDenseRetriever', () => {
   it('reports hits as chunk ordinals with cosine scores, best first', async () => {
     const retriever = createDenseRetriever(embedder, index);
     expect(retriever.model).toBe('static');
-    const hits = await retriever.search('딥시크가 준 충격', 2);
+    const hits = retriever.nearest((await retriever.embed('딥시크가 준 충격')) as Float32Array, 2);
     expect(hits[0]?.ordinal).toBe(labelOf('"딥시크가 준 충격을 새로운 도약의 기회로'));
     expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score as number);
+  });
+
+  it('finds only the ordinals its view of the collection holds', async () => {
+    const answer = labelOf('"딥시크가 준 충격을 새로운 도약의 기회로');
+    const retriever = createDenseRetriever(embedder, index, (ordinal) => ordinal !== answer);
+    const hits = retriever.nearest((await retriever.embed('딥시크가 준 충격')) as Float32Array, 5);
+    expect(hits).toHaveLength(5);
+    expect(hits.map((h) => h.ordinal)).not.toContain(answer);
   });
 
   it('refuses an index built with vectors of another size', () => {

@@ -8,6 +8,7 @@ import { buildIndex, MODEL_STAGING_PREFIX } from '../../index/build.ts';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { GENERATIONS_DIR } from '../../index/store/generations.ts';
 import { IndexStoreError } from '../../index/store/index-store.ts';
+import { searchByMeaning } from '../../retrieval/dense/dense-search.ts';
 import type * as FsPromises from 'node:fs/promises';
 import type * as ToDocumentModule from '../../index/load/to-document.ts';
 
@@ -74,7 +75,7 @@ describe('buildIndex', () => {
     await buildIndex(workspace.config);
     const question = 'AI 코리아 펀드는 어떤 기업을 지원하나?';
     const before = await loadCollection(workspace.config);
-    const denseBefore = await before.collection.dense?.search(question, 30);
+    const denseBefore = before.collection.dense && (await searchByMeaning(before.collection.dense, question, 30));
     expect(denseBefore?.some((r) => before.collection.chunks[r.ordinal]?.docId === '000_b1883f170ede4282')).toBe(true);
 
     rmSync(seedFile('000_b1883f170ede4282'));
@@ -82,7 +83,7 @@ describe('buildIndex', () => {
     expect(report).toMatchObject({ documents: 4, removedDocuments: 1, reusedDocuments: 4 });
 
     const after = await loadCollection(workspace.config);
-    const denseAfter = (await after.collection.dense?.search(question, 30)) ?? [];
+    const denseAfter = after.collection.dense ? await searchByMeaning(after.collection.dense, question, 30) : [];
     expect(denseAfter.length).toBeGreaterThan(0);
     expect(denseAfter.map((r) => after.collection.chunks[r.ordinal]?.docId)).not.toContain('000_b1883f170ede4282');
     expect(after.collection.documents.has('000_b1883f170ede4282')).toBe(false);
