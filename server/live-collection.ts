@@ -2,34 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import matter from 'gray-matter';
 import type { IndexConfig } from '../index/config.ts';
-import {
-  chunkOptionsOf,
-  chunkOrdinalsByDocument,
-  indexFiles,
-  indexMetaSchema,
-  keptModelFiles,
-  storeChunks,
-  type IndexMeta,
-} from '../index/layout.ts';
+import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
 import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
-import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
-import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
-import { afterAdd, afterRemove, withAddedPostings, withoutChunks, type IndexState } from '../index/incremental.ts';
-import { termFrequencies, type Postings } from '../index/postings.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import { currentWriter, describeHolder, tryAcquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
-import type { Chunk, Document } from '../index/types.ts';
+import type { Document } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
-import type { Collection } from '../retrieval/collection.ts';
-import { denseRetrieverOf } from '../retrieval/dense/dense-search.ts';
-import { loadCollection, type LoadedCollection } from '../retrieval/load-collection.ts';
-import { openCollection } from '../retrieval/open-collection.ts';
+import { LiveIndex } from '../retrieval/live-index.ts';
+import { buildIfMissing, type BuildHooks } from '../retrieval/open-collection.ts';
 import type { Answer } from '../retrieval/types.ts';
 import {
   ServiceError,
@@ -44,18 +29,6 @@ import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors
 
 /** A valid document id: letters (any script), digits, `_`, `-`, `.`, not starting with a dot; at most 100 characters. */
 export const DOCUMENT_ID = /^(?!\.)[\p{L}\p{N}_.-]{1,100}$/u;
-
-/**
- * One view of the collection, replaced whole on every change. The lexical index and the graph are shared by the views
- * and changed only between questions, together with the view (see `AnswerEngine.ask`, which answers from one view
- * with no pause); a view's dense search leaves out the graph's ordinals the view doesn't hold.
- */
-interface Snapshot extends Collection {
-  /** Ordinals of each document's chunks. */
-  chunksOf: Map<string, number[]>;
-  meta: IndexMeta;
-  generation: string;
-}
 
 /** Options of {@link LiveCollection}. */
 export interface LiveCollectionOptions {
@@ -85,26 +58,20 @@ export interface LiveCollectionOptions {
  * (await live.ask({ question: '대출 금리는?' })).citations[0].docId; // 'faq'
  */
 export class LiveCollection implements SeogiService {
-  private snapshot: Snapshot;
-  private loaded: LoadedCollection;
   private readonly engine: AnswerEngine;
   private readonly store: IndexStore<IndexMeta>;
   private changes: Promise<unknown> = Promise.resolve();
   private readonly follower: NodeJS.Timeout | undefined;
-  private readonly preparer: DocumentPreparer;
 
   constructor(
     private readonly config: IndexConfig,
-    loaded: LoadedCollection,
+    private index: LiveIndex,
     private writer: IndexWriter | undefined,
     private readonly label: string,
     private readonly options: LiveCollectionOptions = {},
   ) {
-    this.loaded = loaded;
-    this.snapshot = viewOf(loaded);
-    this.engine = new AnswerEngine(() => this.snapshot, loadGlossary(config.glossaryPaths), options.engine);
+    this.engine = new AnswerEngine(() => this.index.view, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
-    this.preparer = new DocumentPreparer();
     if (!writer) {
       this.follower = setInterval(() => void this.serially(() => this.follow()).catch(() => {}), options.followMs ?? DEFAULT_FOLLOW_MS);
       this.follower.unref();
@@ -116,7 +83,7 @@ export class LiveCollection implements SeogiService {
   }
 
   stats(): CollectionStats {
-    const { meta, generation } = this.snapshot;
+    const { meta, generation } = this.index.view;
     const readOnly = this.readOnlyReason();
     return {
       documents: meta.documents,
@@ -141,17 +108,17 @@ export class LiveCollection implements SeogiService {
   async close(): Promise<void> {
     clearInterval(this.follower);
     await this.changes;
-    await this.preparer.close();
+    await this.index.close();
     this.writer?.release();
     this.writer = undefined;
   }
 
   listDocuments(): DocumentSummary[] {
-    return [...this.snapshot.documents.values()].map((doc) => this.summary(doc)).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.index.view.documents.values()].map((doc) => this.summary(doc)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   getDocument(id: string): DocumentDetail | undefined {
-    const doc = this.snapshot.documents.get(id);
+    const doc = this.index.view.documents.get(id);
     return doc && { ...this.summary(doc), text: doc.text };
   }
 
@@ -204,7 +171,7 @@ export class LiveCollection implements SeogiService {
     if (!this.writer) return false;
     clearInterval(this.follower);
     await this.catchUp();
-    await settlePendingAdds(this.config.indexDir, this.config.docsDir, this.snapshot.meta.documentHashes);
+    await settlePendingAdds(this.config.indexDir, this.config.docsDir, this.index.view.meta.documentHashes);
     this.options.onNotice?.(`Now the writer of the index in ${this.config.indexDir}: documents can be changed here.`);
     return true;
   }
@@ -212,9 +179,10 @@ export class LiveCollection implements SeogiService {
   /** Swaps in the committed index when it is newer than the one being served (another process committed it). */
   private async catchUp(): Promise<void> {
     const committed = this.store.currentGeneration();
-    if (committed === undefined || committed === this.snapshot.generation) return;
-    this.loaded = await loadCollection(this.config);
-    this.snapshot = viewOf(this.loaded);
+    if (committed === undefined || committed === this.index.view.generation) return;
+    const previous = this.index;
+    this.index = await LiveIndex.open(this.config);
+    await previous.close();
     this.options.onNotice?.(`Swapped in index generation ${committed}, committed by another process.`);
   }
 
@@ -226,9 +194,9 @@ export class LiveCollection implements SeogiService {
   private async add(input: NewDocument): Promise<AddedDocument> {
     const file = documentFile(input);
     const id = file.relPath.slice(0, -extname(file.relPath).length);
-    const existing = this.snapshot.documents.get(id);
+    const existing = this.index.view.documents.get(id);
     if (!existing && this.existingFile(id)) throw documentExists(id);
-    const prepared = await this.preparer.prepare(file, chunkOptionsOf(this.snapshot.meta));
+    const prepared = await this.index.prepare(file);
     const doc = prepared.document;
     // A retry of an add whose answer was lost (a timeout) gets the document it added.
     if (existing?.hash === doc.hash) return { document: this.summary(existing), created: false };
@@ -240,7 +208,7 @@ export class LiveCollection implements SeogiService {
     try {
       await mkdir(dirname(path), { recursive: true });
       await replaceFileAtomically(path, file.content);
-      await this.commitAdd(prepared);
+      await this.index.add(prepared);
     } catch (error) {
       await unlink(path).catch(() => {});
       throw error;
@@ -250,96 +218,21 @@ export class LiveCollection implements SeogiService {
     return { document: this.summary(doc), created: true };
   }
 
-  /**
-   * Commits a prepared document, then makes it visible. Questions asked meanwhile see the collection without it: its
-   * vectors are in the shared graph early, but their views leave out the ordinals they don't hold, and its postings
-   * join the lexical index only with the new view. When the commit fails, its vectors are taken out again.
-   */
-  private async commitAdd({ document: doc, chunks, postings }: PreparedDocument): Promise<void> {
-    const vectors = await this.embed(chunks);
-    const base = this.snapshot.chunks.length;
-    const ordinals = chunks.map((_, i) => base + i);
-    await this.addVectors(vectors, base);
-    const state = afterAdd(this.snapshot, doc, chunks);
-    try {
-      const generation = await this.commit(state, withAddedPostings(this.snapshot.lexical.toPostings(), postings, base));
-      this.snapshot.lexical.add(postings, base);
-      this.show(state, generation);
-    } catch (error) {
-      ordinals.forEach((o) => this.loaded.vectors.markDelete(o));
-      throw error;
-    }
-  }
-
-  /** Embeds the chunks a few at a time, letting requests be answered between: a large document has thousands. */
-  private async embed(chunks: readonly Chunk[]): Promise<Float32Array[]> {
-    const vectors: Float32Array[] = [];
-    for (let i = 0; i < chunks.length; i += EMBED_SLICE) {
-      vectors.push(...(await this.loaded.embedder.embed(chunks.slice(i, i + EMBED_SLICE).map((c) => c.text), 'passage')));
-      await yieldToEventLoop();
-    }
-    return vectors;
-  }
-
-  /** Adds vectors to the graph under `base`, `base + 1`, …, a slice at a time so requests are answered between. */
-  private async addVectors(vectors: readonly Float32Array[], base: number): Promise<void> {
-    let sliceStarted = performance.now();
-    for (const [i, vector] of vectors.entries()) {
-      this.loaded.vectors.add(vector, base + i);
-      if (performance.now() - sliceStarted > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStarted = performance.now();
-      }
-    }
-  }
-
-  /** Removes a document's file, commits the index without it, then makes that visible; the file is put back on failure. */
+  /** Removes a document's file, then the document from the index; the file is put back when that fails. */
   private async remove(id: string): Promise<boolean> {
-    if (!this.snapshot.documents.has(id)) return false;
+    if (!this.index.view.documents.has(id)) return false;
     const path = this.existingFile(id);
     const content = path ? await readFile(path) : undefined;
     if (path) {
       await unlink(path);
       await syncDirectory(dirname(path));
     }
-    const ordinals = this.snapshot.chunksOf.get(id) ?? [];
-    const state = afterRemove(this.snapshot, id, ordinals);
-    let generation: string;
     try {
-      generation = await this.commit(state, withoutChunks(this.snapshot.lexical.toPostings(), new Set(ordinals)));
+      return await this.index.remove(id);
     } catch (error) {
       if (path && content) await replaceFileAtomically(path, content);
       throw error;
     }
-    // The vectors stay in the graph, where views without the chunks pass them over: a question still answered from the
-    // view before may find them.
-    const { chunks } = this.snapshot;
-    this.snapshot.lexical.remove(ordinals, (o) => termFrequencies(chunks[o]?.text ?? '').keys());
-    this.show(state, generation);
-    return true;
-  }
-
-  /**
-   * Writes an index generation of `state` with `postings`; the graph is written as it is (a removed chunk's vector is
-   * passed over by searches, for its ordinal is a hole). Resolves with the generation's id.
-   */
-  private async commit(state: IndexState, postings: Postings): Promise<string> {
-    const manifest = await this.store.commit(
-      indexFiles({
-        documents: [...state.documents.values()],
-        chunks: storeChunks(state.chunks),
-        postings,
-        vectors: this.loaded.vectors.toBuffer(),
-        model: keptModelFiles(state.meta.model),
-      }),
-      state.meta,
-    );
-    return manifest.generation;
-  }
-
-  /** Makes `state`, as committed, the view that questions asked from now on read. */
-  private show(state: IndexState, generation: string): void {
-    this.snapshot = viewOf({ ...this.loaded, collection: { ...this.snapshot, documents: state.documents, chunks: state.chunks }, meta: state.meta, generation });
   }
 
   private existingFile(id: string): string | undefined {
@@ -352,7 +245,7 @@ export class LiveCollection implements SeogiService {
       title: doc.title,
       source: doc.source ?? null,
       date: doc.date ?? null,
-      chunks: this.snapshot.chunksOf.get(doc.docId)?.length ?? 0,
+      chunks: this.index.view.chunksOf.get(doc.docId)?.length ?? 0,
     };
   }
 
@@ -363,10 +256,6 @@ export class LiveCollection implements SeogiService {
   }
 }
 
-/** Longest stretch of graph inserts between two turns of the event loop, in ms. */
-const SLICE_MS = 20;
-/** Chunks embedded between two turns of the event loop: a few milliseconds of model time. */
-const EMBED_SLICE = 8;
 
 function documentExists(id: string): ServiceError {
   return new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
@@ -376,7 +265,7 @@ function documentExists(id: string): ServiceError {
 const DEFAULT_FOLLOW_MS = 1000;
 
 /** Options of {@link openLiveCollection}. */
-export interface OpenLiveCollectionOptions extends LiveCollectionOptions, NonNullable<Parameters<typeof openCollection>[1]> {
+export interface OpenLiveCollectionOptions extends LiveCollectionOptions, BuildHooks {
   /** What this server is, for the messages of processes it keeps from writing the index. Default "a Seogi server". */
   label?: string;
 }
@@ -404,24 +293,12 @@ export async function openLiveCollection(config: IndexConfig, options: OpenLiveC
   }
   try {
     if (writer) await settleAgainstCommittedIndex(config.indexDir, config.docsDir);
-    return new LiveCollection(config, await openCollection(config, options, writer), writer, label, options);
+    await buildIfMissing(config, options, writer);
+    return new LiveCollection(config, await LiveIndex.open(config), writer, label, options);
   } catch (error) {
     writer?.release();
     throw error;
   }
-}
-
-/** The view of a collection: its dense search finds only the chunks the view holds. */
-function viewOf(loaded: LoadedCollection): Snapshot {
-  const { collection, meta, generation, embedder, vectors } = loaded;
-  const { chunks } = collection;
-  return {
-    ...collection,
-    dense: denseRetrieverOf(embedder, vectors, chunks),
-    chunksOf: chunkOrdinalsByDocument(chunks),
-    meta,
-    generation,
-  };
 }
 
 function sleep(ms: number): Promise<void> {

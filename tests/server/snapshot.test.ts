@@ -26,7 +26,7 @@ async function open(): Promise<LiveCollection> {
 
 /** The view questions are answered from now (the live collection's own, read as a test may). */
 function view(collection: LiveCollection): Collection {
-  return (collection as unknown as { snapshot: Collection }).snapshot;
+  return (collection as unknown as { index: { view: Collection } }).index.view;
 }
 
 /** Holds the next question of the current view at its one pause, making its vector, until `release` is called. */

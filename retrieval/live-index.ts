@@ -1,0 +1,233 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { IndexConfig } from '../index/config.ts';
+import type { Embedder } from '../index/embed/embedder.ts';
+import { indexEmbedder } from '../index/embed/index-embedder.ts';
+import { VectorIndex } from '../index/embed/vector-index.ts';
+import { afterAdd, afterRemove, withAddedPostings, withoutChunks, type IndexState } from '../index/incremental.ts';
+import {
+  chunkOptionsOf,
+  chunkOrdinalsByDocument,
+  decodeDocuments,
+  INDEX_FILES,
+  indexFiles,
+  indexMetaSchema,
+  keptModelFiles,
+  restoreChunk,
+  storeChunks,
+  type IndexMeta,
+  type StoredChunks,
+} from '../index/layout.ts';
+import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
+import { buildPostings, termFrequencies, type Postings } from '../index/postings.ts';
+import { decodePostings } from '../index/postings-codec.ts';
+import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
+import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
+import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
+import type { Chunk, SourceFile } from '../index/types.ts';
+import type { Collection } from './collection.ts';
+import { denseRetrieverOf } from './dense/dense-search.ts';
+import { LexicalIndex } from './lexical/lexical-index.ts';
+
+/**
+ * One view of the collection: what questions are answered from, replaced whole by each change. The lexical index and
+ * the graph are shared by the views and changed only between questions, together with the view (see
+ * `AnswerEngine.ask`, which reads one view from the one pause of an answer to its end); a view's dense search passes
+ * over the graph's vectors of chunks it doesn't hold.
+ */
+export interface CollectionView extends Collection {
+  /** Ordinals of each document's chunks. */
+  chunksOf: ReadonlyMap<string, readonly number[]>;
+  meta: IndexMeta;
+  /** Generation id of the committed index this view is. */
+  generation: string;
+}
+
+/** What loading an index needs: where it is, and the model it must have been built with. */
+export type LoadConfig = Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> & Partial<Pick<IndexConfig, 'hnsw'>>;
+
+/** Longest stretch of graph inserts between two turns of the event loop, in ms. */
+const SLICE_MS = 20;
+/** Chunks embedded between two turns of the event loop: a few milliseconds of model time. */
+const EMBED_SLICE = 8;
+
+/**
+ * The committed index in memory, changed one document at a time while it serves: each change is committed to disk as
+ * a new generation before it shows in a new {@link view}, and leaves nothing behind when its commit fails. Callers
+ * make changes one at a time and own everything outside the index (the documents' files, the writer lock).
+ *
+ * @example
+ * const index = await LiveIndex.open(config);
+ * await index.add(await index.prepare({ relPath: 'faq.md', content: '대출 금리는 연 3%입니다.' }));
+ * index.view.documents.has('faq'); // true
+ */
+export class LiveIndex {
+  #view: CollectionView;
+  readonly #store: IndexStore<IndexMeta>;
+  readonly #vectors: VectorIndex;
+  readonly #embedder: Embedder;
+  readonly #preparer = new DocumentPreparer();
+
+  private constructor(view: CollectionView, store: IndexStore<IndexMeta>, vectors: VectorIndex, embedder: Embedder) {
+    this.#view = view;
+    this.#store = store;
+    this.#vectors = vectors;
+    this.#embedder = embedder;
+  }
+
+  /**
+   * Loads the committed index under `indexDir` into memory: documents, chunk table, BM25 postings, the HNSW graph and
+   * the embedding model it was built with. Postings written by another version of the text analysis are made again from
+   * the chunks (the next `npm run index` or change to the collection stores them).
+   * @throws IndexStoreError when there is no index, or it is corrupt, of another format, or built with another model
+   * than `embedModel` (code `INDEX_MISMATCH`): vectors of two models are never mixed.
+   */
+  static async open(config: LoadConfig): Promise<LiveIndex> {
+    const store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
+    const loaded = store.load();
+    const { meta } = loaded.manifest;
+    if (meta.model.id !== config.embedModel) {
+      throw new IndexStoreError(
+        'INDEX_MISMATCH',
+        `The index in ${config.indexDir} was built with embedding model "${meta.model.id}", but EMBED_MODEL is ` +
+          `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
+      );
+    }
+    // The model loads (partly on other threads) while the index files are decoded here, with a turn for it in between.
+    const loadingModel = indexEmbedder(loaded, config);
+    // A failure is awaited below; until then it must not count as unhandled.
+    loadingModel.catch(() => {});
+    await yieldToEventLoop();
+    const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+    await yieldToEventLoop();
+    const chunks = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks).map((stored): Chunk | undefined => {
+      const doc = stored && documents.get(stored.docId);
+      return stored && doc ? restoreChunk(stored, doc) : undefined;
+    });
+    await yieldToEventLoop();
+    // Postings made by another version of the analysis would miss terms that questions are now analysed into.
+    const current = meta.analyzer === ANALYZER_VERSION;
+    const lexical = new LexicalIndex(current ? decodePostings(loaded.read(INDEX_FILES.postings)) : buildPostings(chunks));
+    await yieldToEventLoop();
+    const efSearch = config.hnsw?.efSearch;
+    const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
+    const embedder = await loadingModel;
+    if (embedder.dims !== meta.model.dims) {
+      throw new IndexStoreError(
+        'INDEX_MISMATCH',
+        `Model "${meta.model.id}" now makes ${embedder.dims}-value vectors but the index holds ${meta.model.dims}-value ones. ` +
+          'Rebuild it with `npm run index`.',
+      );
+    }
+    const state = { documents, chunks, meta: current ? meta : { ...meta, analyzer: ANALYZER_VERSION } };
+    return new LiveIndex(viewOf(state, loaded.manifest.generation, lexical, vectors, embedder), store, vectors, embedder);
+  }
+
+  /** The view questions asked from now on are answered from. */
+  get view(): CollectionView {
+    return this.#view;
+  }
+
+  /**
+   * A file made ready to be added: cleaned, cut as the index's documents were, its terms counted, on a worker thread.
+   * @throws Error with the reason when the file can't be read or cleaned.
+   */
+  prepare(file: SourceFile): Promise<PreparedDocument> {
+    return this.#preparer.prepare(file, chunkOptionsOf(this.#view.meta));
+  }
+
+  /**
+   * Adds a prepared document, which must not be in the index: embeds its chunks and puts their vectors in the graph a
+   * few at a time (questions are answered between), commits, then shows it in a new view. Until then questions see the
+   * collection without it; when the commit fails its vectors are taken out again and the error is passed on.
+   */
+  async add({ document, chunks, postings }: PreparedDocument): Promise<void> {
+    const view = this.#view;
+    const vectors = await this.#embed(chunks);
+    const base = view.chunks.length;
+    await this.#addVectors(vectors, base);
+    const state = afterAdd(view, document, chunks);
+    try {
+      const generation = await this.#commit(state, withAddedPostings(view.lexical.toPostings(), postings, base));
+      view.lexical.add(postings, base);
+      this.#show(state, generation);
+    } catch (error) {
+      vectors.forEach((_, i) => this.#vectors.markDelete(base + i));
+      throw error;
+    }
+  }
+
+  /**
+   * Removes a document: commits the index without it, then shows that in a new view. Its vectors stay in the graph,
+   * where views without its chunks pass them over, so a question still answered from an earlier view finds them.
+   * Resolves false when there is no such document; when the commit fails, nothing has changed.
+   */
+  async remove(docId: string): Promise<boolean> {
+    const view = this.#view;
+    const ordinals = view.chunksOf.get(docId);
+    if (!ordinals) return false;
+    const state = afterRemove(view, docId, ordinals);
+    const generation = await this.#commit(state, withoutChunks(view.lexical.toPostings(), new Set(ordinals)));
+    view.lexical.remove(ordinals, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
+    this.#show(state, generation);
+    return true;
+  }
+
+  /** Stops the worker that prepares documents. */
+  close(): Promise<void> {
+    return this.#preparer.close();
+  }
+
+  /** Embeds the chunks a few at a time, letting requests be answered between: a large document has thousands. */
+  async #embed(chunks: readonly Chunk[]): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_SLICE) {
+      vectors.push(...(await this.#embedder.embed(chunks.slice(i, i + EMBED_SLICE).map((c) => c.text), 'passage')));
+      await yieldToEventLoop();
+    }
+    return vectors;
+  }
+
+  /** Adds vectors to the graph under `base`, `base + 1`, …, a slice at a time so requests are answered between. */
+  async #addVectors(vectors: readonly Float32Array[], base: number): Promise<void> {
+    let sliceStarted = performance.now();
+    for (const [i, vector] of vectors.entries()) {
+      this.#vectors.add(vector, base + i);
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+      }
+    }
+  }
+
+  /** Writes an index generation of `state` with `postings` and the graph as it is; resolves with its id. */
+  async #commit(state: IndexState, postings: Postings): Promise<string> {
+    const manifest = await this.#store.commit(
+      indexFiles({
+        documents: [...state.documents.values()],
+        chunks: storeChunks(state.chunks),
+        postings,
+        vectors: this.#vectors.toBuffer(),
+        model: keptModelFiles(state.meta.model),
+      }),
+      state.meta,
+    );
+    return manifest.generation;
+  }
+
+  #show(state: IndexState, generation: string): void {
+    this.#view = viewOf(state, generation, this.#view.lexical, this.#vectors, this.#embedder);
+  }
+}
+
+function viewOf(state: IndexState, generation: string, lexical: LexicalIndex, vectors: VectorIndex, embedder: Embedder): CollectionView {
+  const { documents, chunks, meta } = state;
+  return {
+    documents,
+    chunks,
+    lexical,
+    dense: denseRetrieverOf(embedder, vectors, chunks),
+    chunksOf: chunkOrdinalsByDocument(chunks),
+    meta,
+    generation,
+  };
+}
