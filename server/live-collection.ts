@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import matter from 'gray-matter';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
-import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
+import { DOCUMENT_EXTENSIONS, toDocId } from '../index/load/index.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import { currentWriter, describeHolder, tryAcquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
-import type { Document } from '../index/types.ts';
+import type { Document, SourceFile } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
 import { LiveIndex } from '../retrieval/live-index.ts';
@@ -192,8 +192,7 @@ export class LiveCollection implements SeogiService {
   }
 
   private async add(input: NewDocument): Promise<AddedDocument> {
-    const file = documentFile(input);
-    const id = file.relPath.slice(0, -extname(file.relPath).length);
+    const { id, ...file } = documentFile(input);
     const existing = this.index.view.documents.get(id);
     if (!existing && this.existingFile(id)) throw documentExists(id);
     const prepared = await this.index.prepare(file);
@@ -305,8 +304,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The file a new document is stored as in DOCS_DIR: the loader reads it back into the same document. */
-function documentFile(input: NewDocument): { relPath: string; content: string } {
+/** The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. */
+function documentFile(input: NewDocument): SourceFile & { id: string } {
   const body = input.html ?? input.text;
   if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
   const uploadExt = input.filename ? extname(input.filename).toLowerCase() : '';
@@ -320,12 +319,12 @@ function documentFile(input: NewDocument): { relPath: string; content: string } 
   }
   const front = Object.fromEntries(Object.entries({ title: input.title, source: input.source }).filter(([, v]) => v !== undefined));
   const content = Object.keys(front).length > 0 ? matter.stringify(body, front) : body;
-  return { relPath: `${id}${ext}`, content };
+  return { id, relPath: `${id}${ext}`, content };
 }
 
 /** An id from the uploaded file's name, else the title, else the content's hash. */
 function idFrom(input: NewDocument, body: string): string {
-  const fromName = input.filename?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const fromName = input.filename && toDocId(basename(input.filename.replace(/\\/g, '/')));
   const fromTitle = input.title?.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_.-]/gu, '').slice(0, 60);
   const candidate = fromName || fromTitle;
   return candidate && DOCUMENT_ID.test(candidate) ? candidate : `doc-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;
