@@ -1,35 +1,15 @@
-import { buildIndex, type BuildOptions } from '../index/build.ts';
+import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
-import { IndexStore } from '../index/store/index-store.ts';
-import { indexMetaSchema } from '../index/layout.ts';
-import { acquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
+import type { IndexWriter } from '../index/store/writer-lock.ts';
 import { loadCollection, type LoadedCollection } from './load-collection.ts';
 
-/** What a build on first use reports through. */
-export type BuildHooks = Pick<BuildOptions, 'onProgress' | 'onNotice'>;
-
 /**
- * Loads the index, building it first when `indexDir` has none yet (see {@link buildIfMissing}).
+ * Loads the index, building it first when `indexDir` has none yet (see {@link buildIfMissing}). Building is index/'s
+ * job and loading retrieval's, so the two meet here, one floor above building: `npm run ask` and `npm run eval` open
+ * the collection through it, and the server, which holds the writer lock itself, calls `buildIfMissing` directly.
  * @param writer the caller's right to write the index, if it holds it
  */
 export async function openCollection(config: IndexConfig, hooks: BuildHooks = {}, writer?: IndexWriter): Promise<LoadedCollection> {
   await buildIfMissing(config, hooks, writer);
   return loadCollection(config);
-}
-
-/**
- * Builds the index when `indexDir` has none yet (the first `npm start` on a fresh checkout). An index that exists but
- * can't be loaded is not silently rebuilt: loading it says what is wrong and to run `npm run index`.
- * @param writer the caller's right to write the index, if it holds it; else the build takes it for its duration and
- *   fails with `INDEX_LOCKED` when another process is the writer
- */
-export async function buildIfMissing(config: IndexConfig, hooks: BuildHooks = {}, writer?: IndexWriter): Promise<void> {
-  if (new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema }).exists()) return;
-  hooks.onNotice?.(`No index in ${config.indexDir} yet: building it from ${config.docsDir}.`);
-  const building = writer ?? acquireWriter(config.indexDir, 'an index build');
-  try {
-    await buildIndex({ ...config, ...hooks });
-  } finally {
-    if (!writer) building.release();
-  }
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import matter from 'gray-matter';
+import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
 import { DOCUMENT_EXTENSIONS, toDocId } from '../index/load/index.ts';
@@ -14,7 +15,6 @@ import type { Document, SourceFile } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
 import { LiveIndex } from '../retrieval/live-index.ts';
-import { buildIfMissing, type BuildHooks } from '../retrieval/open-collection.ts';
 import type { Answer } from '../retrieval/types.ts';
 import {
   ServiceError,
