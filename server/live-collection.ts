@@ -3,6 +3,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import matter from 'gray-matter';
+import { DOCUMENT_ID } from '../contract/document-id.ts';
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
@@ -26,9 +27,6 @@ import {
   type SeogiService,
 } from './service.ts';
 import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors.ts';
-
-/** A valid document id: letters (any script), digits, `_`, `-`, `.`, not starting with a dot; at most 100 characters. */
-export const DOCUMENT_ID = /^(?!\.)[\p{L}\p{N}_.-]{1,100}$/u;
 
 /** Options of {@link LiveCollection}. */
 export interface LiveCollectionOptions {

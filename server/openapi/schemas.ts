@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DOCUMENT_ID } from '../live-collection.ts';
+import { DOCUMENT_ID } from '../../contract/document-id.ts';
 
 /**
  * The zod schemas of the HTTP API: requests are validated with them and `/openapi.json` is generated from them, so the
