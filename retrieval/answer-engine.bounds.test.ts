@@ -4,8 +4,9 @@ import { splitWords } from '../index/analyze/words.ts';
 import { useSeedEngine } from '../tests/support/seed-engine.ts';
 import { QueryAnalyzer } from './analyze/query.ts';
 import { MAX_WORDS_READ } from './analyze/reading-bounds.ts';
-import { AnswerEngine, type AskRequest } from './answer-engine.ts';
-import type { Answer } from './types.ts';
+import type { AskRequest } from '../contract/api.ts';
+import { AnswerEngine } from './answer-engine.ts';
+import type { Answer } from '../contract/api.ts';
 
 const seeds = useSeedEngine();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useSeedEngine } from '../tests/support/seed-engine.ts';
-import type { AskRequest } from './answer-engine.ts';
+import type { AskRequest } from '../contract/api.ts';
 import { NOT_FOUND } from './answer/messages.ts';
-import type { Answer } from './types.ts';
+import type { Answer } from '../contract/api.ts';
 
 const seeds = useSeedEngine();
 

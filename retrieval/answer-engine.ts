@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from '../index/analyze/glossary.ts';
-import { QueryAnalyzer, type AnalyzedQuery, type HistoryTurn, type QueryAnalyzerOptions } from './analyze/query.ts';
+import { QueryAnalyzer, type AnalyzedQuery, type QueryAnalyzerOptions } from './analyze/query.ts';
 import { answerBar } from './answer/answer-bar.ts';
 import { coverage, coverageModel, unknownContent, type CoverageModel } from './answer/coverage.ts';
 import { NOT_FOUND } from './answer/messages.ts';
@@ -14,19 +14,10 @@ import { backgroundSimilarity } from './dense/background.ts';
 import { fuse, type FusionOptions } from './fuse.ts';
 import type { ScoredChunk } from './lexical/lexical-index.ts';
 import { MAX_SEARCH_TERMS, searchTerms } from './lexical/search-terms.ts';
-import type { Answer, Citation } from './types.ts';
+import type { Answer, AskRequest, Citation } from '../contract/api.ts';
 
 /** Which retrieval signals rank the passages. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
-
-/** A question, as the API receives it. */
-export interface AskRequest {
-  question: string;
-  /** How many passages to cite at most. Default 5. */
-  topK?: number;
-  /** Earlier turns of the conversation, oldest first. */
-  history?: readonly HistoryTurn[];
-}
 
 /** Tuning of the answer engine; every field has a default. */
 export interface AnswerEngineOptions {

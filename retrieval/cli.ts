@@ -4,7 +4,7 @@ import { createProgressReporter } from '../index/progress.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type RetrievalMode } from './answer-engine.ts';
 import { openCollection } from './open-collection.ts';
-import type { Answer } from './types.ts';
+import type { Answer } from '../contract/api.ts';
 
 const USAGE = `Usage: npm run ask -- "question" [--json] [--top-k N] [--mode hybrid|lexical|dense]
 

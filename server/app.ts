@@ -66,8 +66,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
       onMethodNotAllowed: (c, methods) =>
         errorResponse(
           c,
-          new ApiError(405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}.`, undefined, {
-            Allow: methods.join(', '),
+          new ApiError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}.`, {
+            headers: { Allow: methods.join(', ') },
           }),
         ),
     }),

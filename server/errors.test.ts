@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import { ApiError, createErrorHandler, errorBody, notFound } from './errors.ts';
+import { ServiceError, type ServiceErrorCode } from './service.ts';
+import { ApiError, createErrorHandler, errorBody, ERRORS, fromServiceError, notFound } from './errors.ts';
 
 function appThrowing(error: unknown, reported: unknown[] = []) {
   const app = new Hono();
@@ -23,9 +24,38 @@ describe('errorBody', () => {
   });
 });
 
+describe('ApiError', () => {
+  it('takes its status, and Retry-After if any, from the catalogue', () => {
+    const busy = new ApiError('INDEX_BUSY', 'npm run index (pid 7) is writing the index');
+    expect([busy.status, busy.code, busy.message, busy.headers]).toEqual([503, 'INDEX_BUSY', 'npm run index (pid 7) is writing the index', { 'Retry-After': '30' }]);
+    const missing = new ApiError('DOCUMENT_NOT_FOUND', 'no "x"', { headers: { 'Cache-Control': 'no-store' } });
+    expect([missing.status, missing.headers]).toEqual([404, { 'Cache-Control': 'no-store' }]);
+  });
+
+  it("says the catalogue's message when given none, and keeps its own details and Retry-After", () => {
+    expect(new ApiError('NOT_READY')).toMatchObject({ status: 503, message: ERRORS.NOT_READY.message, headers: { 'Retry-After': '5' } });
+    const limited = new ApiError('RATE_LIMITED', 'slow down', { headers: { 'Retry-After': '7' }, details: [{ path: 'body', message: 'x' }] });
+    expect([limited.status, limited.headers, limited.details]).toEqual([429, { 'Retry-After': '7' }, [{ path: 'body', message: 'x' }]]);
+  });
+});
+
+describe('fromServiceError', () => {
+  it.each<[ServiceErrorCode, number, string | null]>([
+    ['DOCUMENT_EXISTS', 409, null],
+    ['DOCUMENT_EMPTY', 400, null],
+    ['INVALID_DOCUMENT', 400, null],
+    ['INDEX_BUSY', 503, '30'],
+    ['STORAGE_UNAVAILABLE', 503, '60'],
+    ['DISK_FULL', 503, '60'],
+  ])('answers the refusal %s with %i and Retry-After %s, in its own words', (code, status, retryAfter) => {
+    const error = fromServiceError(new ServiceError(code, `refused: ${code}`));
+    expect([error.status, error.code, error.message, error.headers['Retry-After'] ?? null]).toEqual([status, code, `refused: ${code}`, retryAfter]);
+  });
+});
+
 describe('createErrorHandler', () => {
   it('answers an ApiError with its status, code, details and headers', async () => {
-    const res = await appThrowing(new ApiError(429, 'RATE_LIMITED', 'slow down', undefined, { 'Retry-After': '7' })).request('/boom');
+    const res = await appThrowing(new ApiError('RATE_LIMITED', 'slow down', { headers: { 'Retry-After': '7' } })).request('/boom');
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBe('7');
     expect(await res.json()).toEqual({ error: { code: 'RATE_LIMITED', message: 'slow down' } });
@@ -35,6 +65,19 @@ describe('createErrorHandler', () => {
     const res = await appThrowing(new HTTPException(415, { message: 'Unsupported Media Type' })).request('/boom');
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported Media Type' } });
+  });
+
+  it("answers a service's refusal through the catalogue, with its Retry-After", async () => {
+    const res = await appThrowing(new ServiceError('INDEX_BUSY', 'npm run index (pid 7) is writing the index')).request('/boom');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('Retry-After')).toBe('30');
+    expect(await res.json()).toEqual({ error: { code: 'INDEX_BUSY', message: 'npm run index (pid 7) is writing the index' } });
+  });
+
+  it("says the catalogue's message for an HTTP exception without one", async () => {
+    const res = await appThrowing(new HTTPException(413)).request('/boom');
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message } });
   });
 
   it('passes on a response an HTTP exception carries', async () => {

@@ -14,15 +14,13 @@ import { IndexStore } from '../index/store/index-store.ts';
 import { currentWriter, describeHolder, tryAcquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
 import type { Document, SourceFile } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
-import { AnswerEngine, type AnswerEngineOptions, type AskRequest } from '../retrieval/answer-engine.ts';
+import { AnswerEngine, type AnswerEngineOptions } from '../retrieval/answer-engine.ts';
 import { LiveIndex } from '../retrieval/live-index.ts';
-import type { Answer } from '../retrieval/types.ts';
+import type { Answer, AskRequest, DocumentDetail, DocumentSummary } from '../contract/api.ts';
 import {
   ServiceError,
   type AddedDocument,
   type CollectionStats,
-  type DocumentDetail,
-  type DocumentSummary,
   type NewDocument,
   type SeogiService,
 } from './service.ts';
@@ -304,12 +302,12 @@ function sleep(ms: number): Promise<void> {
 
 /** The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. */
 function documentFile(input: NewDocument): SourceFile & { id: string } {
-  const body = input.html ?? input.text;
-  if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
   const uploadExt = input.filename ? extname(input.filename).toLowerCase() : '';
   if (input.filename && !DOCUMENT_EXTENSIONS.includes(uploadExt)) {
-    throw new ServiceError('INVALID_DOCUMENT', `Only ${DOCUMENT_EXTENSIONS.join(', ')} files can be added, not "${input.filename}".`);
+    throw new ServiceError('UNSUPPORTED_FORMAT', `${quoted(input.filename)} is not a ${DOCUMENT_EXTENSIONS.join(', ')} file; add one of those.`);
   }
+  const body = input.html ?? input.text ?? (input.bytes && uploadedText(input.bytes, input.filename ?? 'the file'));
+  if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
   const ext = uploadExt || (input.html !== undefined ? '.html' : '.md');
   const id = input.id ?? idFrom(input, body);
   if (!DOCUMENT_ID.test(id)) {
@@ -318,6 +316,21 @@ function documentFile(input: NewDocument): SourceFile & { id: string } {
   const front = Object.fromEntries(Object.entries({ title: input.title, source: input.source }).filter(([, v]) => v !== undefined));
   const content = Object.keys(front).length > 0 ? matter.stringify(body, front) : body;
   return { id, relPath: `${id}${ext}`, content };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function uploadedText(bytes: Uint8Array, filename: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ServiceError('INVALID_DOCUMENT', `${quoted(filename)} is not UTF-8 text; save it as UTF-8 and add it again.`);
+  }
+}
+
+/** A user-given name as a message may show it: quoted, control characters escaped, length bounded. */
+function quoted(name: string): string {
+  return JSON.stringify(name.slice(0, 120));
 }
 
 /** An id from the uploaded file's name, else the title, else the content's hash. */

@@ -1,19 +1,4 @@
-import type { AskRequest } from '../retrieval/answer-engine.ts';
-import type { Answer } from '../retrieval/types.ts';
-
-/** A document as listed by the API. */
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  chunks: number;
-}
-
-/** A document with its cleaned text, which citation offsets point into. */
-export interface DocumentDetail extends DocumentSummary {
-  text: string;
-}
+import type { Answer, AskRequest, DocumentDetail, DocumentSummary } from '../contract/api.ts';
 
 /** A document to add: text or HTML (or a file's raw content with its name), with optional metadata. */
 export interface NewDocument {
@@ -25,8 +10,10 @@ export interface NewDocument {
   text?: string;
   /** An HTML page; cleaned like an indexed HTML file. */
   html?: string;
-  /** Name of an uploaded file (`.txt`, `.md`, `.html`, `.htm`); its content is in `text`. */
+  /** Name of an uploaded file (`.txt`, `.md`, `.html`, `.htm`); its content is in `text` or `bytes`. */
   filename?: string;
+  /** An uploaded file's raw content, when it came as a file rather than as text; read like a file in DOCS_DIR. */
+  bytes?: Uint8Array;
 }
 
 /** What an add did: the document, and whether it is new (false: a retry of an add of the same content). */
@@ -74,7 +61,14 @@ export interface SeogiService {
 }
 
 /** Why a change to the collection was refused; the server maps codes to HTTP statuses. */
-export type ServiceErrorCode = 'DOCUMENT_EXISTS' | 'DOCUMENT_EMPTY' | 'INVALID_DOCUMENT' | 'INDEX_BUSY' | 'STORAGE_UNAVAILABLE' | 'DISK_FULL';
+export type ServiceErrorCode =
+  | 'DOCUMENT_EXISTS'
+  | 'DOCUMENT_EMPTY'
+  | 'INVALID_DOCUMENT'
+  | 'UNSUPPORTED_FORMAT'
+  | 'INDEX_BUSY'
+  | 'STORAGE_UNAVAILABLE'
+  | 'DISK_FULL';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

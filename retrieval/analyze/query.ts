@@ -1,3 +1,4 @@
+import type { HistoryTurn } from '../../contract/api.ts';
 import type { GlossaryEntry } from '../../index/analyze/glossary.ts';
 import { analyze, wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords, type Word } from '../../index/analyze/words.ts';
@@ -45,12 +46,6 @@ export interface AnalyzedQuery {
   usedHistory: boolean;
   /** What dense retrieval embeds: the question, after the earlier questions it leans on. */
   denseText: string;
-}
-
-/** An earlier turn of the conversation. */
-export interface HistoryTurn {
-  question: string;
-  answer?: string;
 }
 
 /** How questions are expanded, and how much of a long question or conversation is read. */

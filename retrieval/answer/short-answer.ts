@@ -1,7 +1,7 @@
 import { wordTerms } from '../../index/analyze/terms.ts';
 import { splitWords } from '../../index/analyze/words.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import type { ShortAnswer } from '../types.ts';
+import type { ShortAnswer } from '../../contract/api.ts';
 import { answerSpans, type AnswerSpan } from './answer-spans.ts';
 import { isCountOf } from './answerability.ts';
 import { share, type CoverageModel } from './coverage.ts';

@@ -1,4 +1,4 @@
-import type { Answer } from '../types.ts';
+import type { Answer } from '../../contract/api.ts';
 import type { EvalCase } from './dataset.ts';
 
 /** Figures for one group of questions (one language, or all). */

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../../retrieval/types.ts';
+import type { Answer, Citation } from '../../contract/api.ts';
 
 /** How long a quoted passage may be, in characters, when nothing else is asked. */
 export const DEFAULT_QUOTE_CHARS = 200;

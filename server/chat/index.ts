@@ -1,6 +1,6 @@
 import { Hono, type Handler } from 'hono';
+import { ApiError, errorResponse } from '../errors.ts';
 import { limitBody } from '../middleware/body-limit/index.ts';
-import { chatError } from './errors.ts';
 import { mattermostCommandHandler, type MattermostOptions } from './mattermost/commands.ts';
 import { backgroundRunner, type ChatLogger, type ChatRuntime, type ChatService } from './runtime.ts';
 import { SlackClient } from './slack/client.ts';
@@ -89,5 +89,5 @@ export function chatRoutes(options: ChatOptions): Hono {
 }
 
 function notConfigured(message: string): Handler {
-  return (c) => chatError(c, 404, 'NOT_CONFIGURED', message);
+  return (c) => errorResponse(c, new ApiError('NOT_CONFIGURED', message));
 }

@@ -1,8 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { errorSchema } from './schemas.ts';
+import type { ErrorCode } from '../errors.ts';
+import { errorResponses } from './responses.ts';
 
 /** The chat webhooks, as `server/chat` serves them; their bodies are the chat tools' own formats, checked there. */
-const chatPaths = [
+const chatPaths: Array<{ path: string; summary: string; description: string; mediaTypes: string[]; errors: ErrorCode[] }> = [
   {
     path: '/slack/commands',
     summary: 'Slack slash command',
@@ -11,7 +12,7 @@ const chatPaths = [
       'SLACK_SIGNING_SECRET); answers Block Kit JSON with the answer and its sources, or acknowledges and posts to ' +
       '`response_url` when answering takes longer.',
     mediaTypes: ['application/x-www-form-urlencoded'],
-    unauthorized: 'Missing, stale or wrong Slack signature.',
+    errors: ['INVALID_REQUEST', 'INVALID_SIGNATURE', 'NOT_CONFIGURED', 'PAYLOAD_TOO_LARGE'],
   },
   {
     path: '/slack/events',
@@ -20,18 +21,16 @@ const chatPaths = [
       'Slack calls it for `url_verification`, mentions and direct messages (same signature check); questions are ' +
       'acknowledged at once and answered in the thread with `chat.postMessage` (SLACK_BOT_TOKEN).',
     mediaTypes: ['application/json'],
-    unauthorized: 'Missing, stale or wrong Slack signature.',
+    errors: ['INVALID_REQUEST', 'INVALID_SIGNATURE', 'NOT_CONFIGURED', 'PAYLOAD_TOO_LARGE'],
   },
   {
     path: '/mattermost/commands',
     summary: 'Mattermost slash command or outgoing webhook',
     description: 'Checked against MATTERMOST_TOKEN (`token` field or `Authorization: Token …`); answers `{text, response_type}` in Markdown.',
     mediaTypes: ['application/x-www-form-urlencoded', 'application/json'],
-    unauthorized: 'Missing or wrong Mattermost token.',
+    errors: ['INVALID_REQUEST', 'INVALID_TOKEN', 'NOT_CONFIGURED', 'PAYLOAD_TOO_LARGE'],
   },
 ];
-
-const errorContent = { 'application/json': { schema: errorSchema } };
 
 /** Adds the chat webhooks to the OpenAPI document, under the tag `Chat`. */
 export function registerChatPaths(registry: OpenAPIHono['openAPIRegistry']): void {
@@ -50,10 +49,7 @@ export function registerChatPaths(registry: OpenAPIHono['openAPIRegistry']): voi
       },
       responses: {
         200: { description: 'The answer, an acknowledgement, or a polite "not ready yet" while the index loads.' },
-        400: { description: 'The body is not what the chat tool sends.', content: errorContent },
-        401: { description: chat.unauthorized, content: errorContent },
-        404: { description: 'This integration is not configured (`NOT_CONFIGURED`).', content: errorContent },
-        413: { description: 'The body is over CHAT_MAX_BODY_BYTES (`PAYLOAD_TOO_LARGE`); refused before it is read.', content: errorContent },
+        ...errorResponses(...chat.errors),
       },
     });
   }

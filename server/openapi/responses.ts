@@ -1,30 +1,30 @@
+import { ERRORS, type ErrorCode, type StatusOf } from '../errors.ts';
 import { errorSchema } from './schemas.ts';
 
-/** What each error status means, as the reference shows it. */
-const errorDescriptions = {
-  400: 'Invalid JSON, or a field fails validation; `details` names the fields.',
-  401: 'Missing or wrong admin token.',
-  403: 'Document changes are disabled: the server has no ADMIN_TOKEN.',
-  404: 'No such document.',
-  409: 'A document with this id exists already.',
-  413: 'The body is over the size limit.',
-  415: 'The body has another Content-Type than the ones listed.',
-  429: 'Over the per-client rate limit; retry after `Retry-After` seconds.',
-  503: 'The index is still loading (`NOT_READY`); for document changes, another process is writing the index (`INDEX_BUSY`) or INDEX_DIR or DOCS_DIR can\'t be written (`STORAGE_UNAVAILABLE`, `DISK_FULL`). Retry after `Retry-After` seconds.',
-} as const;
-
-export type ErrorStatus = keyof typeof errorDescriptions;
-
-interface ErrorResponse {
+/** A documented error response: the `Error` body, described by the codes it may carry. */
+export interface ErrorResponse {
   description: string;
   content: { 'application/json': { schema: typeof errorSchema } };
 }
 
-/** The documented error responses of a route, all with the `Error` body. */
-export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, ErrorResponse> {
-  const responses: Partial<Record<S, ErrorResponse>> = {};
-  for (const status of statuses) {
-    responses[status] = { description: errorDescriptions[status], content: { 'application/json': { schema: errorSchema } } };
+/**
+ * The documented error responses of a route, from the codes it may answer with: one response per status of the
+ * catalogue ({@link ERRORS}), described by its codes and their messages.
+ *
+ * @example
+ * responses: { 200: …, ...errorResponses('INVALID_REQUEST', 'RATE_LIMITED', 'NOT_READY') } // 400, 429, 503
+ */
+export function errorResponses<C extends ErrorCode>(...codes: C[]): Record<StatusOf<C>, ErrorResponse> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  const responses: Record<number, ErrorResponse> = {};
+  for (const [status, sharing] of byStatus) {
+    responses[status] = { description: sharing.map(describe).join(' '), content: { 'application/json': { schema: errorSchema } } };
   }
-  return responses as Record<S, ErrorResponse>;
+  return responses as Record<StatusOf<C>, ErrorResponse>;
+}
+
+/** `` `NOT_READY`: The document index is still loading… `` */
+function describe(code: ErrorCode): string {
+  return `\`${code}\`: ${ERRORS[code].message}`;
 }

@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { errorResponses } from '../openapi/responses.ts';
 import { answerSchema, askQuerySchema, askRequestSchema } from '../openapi/schemas.ts';
-import type { AskRequest } from '../../retrieval/answer-engine.ts';
-import type { Answer } from '../../retrieval/types.ts';
+import type { AskRequest } from '../../contract/api.ts';
+import type { Answer } from '../../contract/api.ts';
 import { requireService, type ServiceGetter } from './require-service.ts';
 import { validationHook } from './validation.ts';
 
@@ -32,7 +32,7 @@ const postAsk = createRoute({
     "When the documents don't cover the question, `abstained` is true and `related` may offer the closest passages.",
   middleware: [jsonBody({ maxBytes: ASK_MAX_BYTES })] as const,
   request: { body: { required: true, content: { 'application/json': { schema: askRequestSchema } } } },
-  responses: { ...answerResponse, ...errorResponses(400, 413, 415, 429, 503) },
+  responses: { ...answerResponse, ...errorResponses('INVALID_JSON', 'INVALID_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'NOT_READY') },
 });
 
 const getAsk = createRoute({
@@ -42,7 +42,7 @@ const getAsk = createRoute({
   summary: 'Ask a question (query string)',
   description: 'The same answer as `POST /api/ask`, for links and curl: `/api/ask?q=…&topK=3`. No conversation history.',
   request: { query: askQuerySchema },
-  responses: { ...answerResponse, ...errorResponses(400, 429, 503) },
+  responses: { ...answerResponse, ...errorResponses('INVALID_REQUEST', 'RATE_LIMITED', 'NOT_READY') },
 });
 
 /** `POST /api/ask` and `GET /api/ask`. */

@@ -1,6 +1,4 @@
-import { extname } from 'node:path';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { DOCUMENT_EXTENSIONS } from '../../index/load/index.ts';
 import { ApiError } from '../errors.ts';
 import { adminAuth } from '../middleware/admin-auth/index.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
@@ -14,7 +12,7 @@ import {
   documentUploadSchema,
   newDocumentJsonSchema,
 } from '../openapi/schemas.ts';
-import { ServiceError, type NewDocument } from '../service.ts';
+import type { NewDocument } from '../service.ts';
 import { requireService, type ServiceGetter } from './require-service.ts';
 import { validationHook } from './validation.ts';
 
@@ -27,19 +25,6 @@ export interface DocumentRoutesOptions {
   maxUploadBytes: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-const statusOfServiceError = {
-  DOCUMENT_EXISTS: 409,
-  DOCUMENT_EMPTY: 400,
-  INVALID_DOCUMENT: 400,
-  INDEX_BUSY: 503,
-  STORAGE_UNAVAILABLE: 503,
-  DISK_FULL: 503,
-} as const;
-/** Another process writing the index (`npm run index`) usually takes seconds to minutes; storage takes a person. */
-const RETRY_SECONDS: Partial<Record<keyof typeof statusOfServiceError, number>> = { INDEX_BUSY: 30, STORAGE_UNAVAILABLE: 60, DISK_FULL: 60 };
-
 const listDocuments = createRoute({
   method: 'get',
   path: '/api/documents',
@@ -47,7 +32,7 @@ const listDocuments = createRoute({
   summary: 'List the documents',
   responses: {
     200: { description: 'Every document of the collection.', content: { 'application/json': { schema: documentListSchema } } },
-    ...errorResponses(429, 503),
+    ...errorResponses('RATE_LIMITED', 'NOT_READY'),
   },
 });
 
@@ -62,11 +47,31 @@ const getDocument = createRoute({
   request: { params: documentParamsSchema },
   responses: {
     200: { description: 'The document.', content: { 'application/json': { schema: documentDetailSchema } } },
-    ...errorResponses(400, 404, 429, 503),
+    ...errorResponses('INVALID_ID', 'DOCUMENT_NOT_FOUND', 'RATE_LIMITED', 'NOT_READY'),
   },
 });
 
 const admin = [{ [ADMIN_SECURITY_SCHEME]: [] }];
+/** What the admin guard refuses: a header that isn't `Bearer <token>`, a wrong token, a server without one. */
+const ADMIN_ERRORS = ['INVALID_REQUEST', 'UNAUTHORIZED', 'ADMIN_DISABLED'] as const;
+/** The service's refusals of a change: another writer, or storage that can't be written. */
+const CHANGE_ERRORS = ['INDEX_BUSY', 'STORAGE_UNAVAILABLE', 'DISK_FULL'] as const;
+
+const ADD_DOCUMENT_ERRORS = [
+  ...ADMIN_ERRORS,
+  'INVALID_JSON',
+  'INVALID_DOCUMENT',
+  'DOCUMENT_EMPTY',
+  'DOCUMENT_EXISTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNSUPPORTED_FORMAT',
+  'RATE_LIMITED',
+  'NOT_READY',
+  ...CHANGE_ERRORS,
+] as const;
+
+const DELETE_DOCUMENT_ERRORS = [...ADMIN_ERRORS, 'INVALID_ID', 'DOCUMENT_NOT_FOUND', 'RATE_LIMITED', 'NOT_READY', ...CHANGE_ERRORS] as const;
 
 const addDocument = createRoute({
   method: 'post',
@@ -93,7 +98,7 @@ const addDocument = createRoute({
       description: 'The same document (same id and content) was already added: a retry.',
       content: { 'application/json': { schema: documentSummarySchema } },
     },
-    ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503),
+    ...errorResponses(...ADD_DOCUMENT_ERRORS),
   },
 });
 
@@ -124,7 +129,7 @@ export function documentRoutes(options: DocumentRoutesOptions): OpenAPIHono {
     const isForm = (c.req.header('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data');
     // Each validator leaves `{}` for the media type not sent; the types don't tell the two apart.
     const input: NewDocument = isForm ? await fromUpload(c.req.valid('form') as UploadedDocument) : (c.req.valid('json') as JsonDocument);
-    const { document, created } = await withServiceErrors(() => requireService(options.service).addDocument(input));
+    const { document, created } = await requireService(options.service).addDocument(input);
     const location = { Location: `/api/documents/${encodeURIComponent(document.id)}` };
     return created ? c.json(document, 201, location) : c.json(document, 200, location);
   });
@@ -138,12 +143,12 @@ export function documentRoutes(options: DocumentRoutesOptions): OpenAPIHono {
     security: admin,
     middleware: [guard] as const,
     request: { params: documentParamsSchema },
-    responses: { 204: { description: 'The document was deleted.' }, ...errorResponses(400, 401, 403, 404, 429, 503) },
+    responses: { 204: { description: 'The document was deleted.' }, ...errorResponses(...DELETE_DOCUMENT_ERRORS) },
   });
 
   app.openapi(deleteDocument, async (c) => {
     const { id } = c.req.valid('param');
-    const deleted = await withServiceErrors(() => requireService(options.service).deleteDocument(id));
+    const deleted = await requireService(options.service).deleteDocument(id);
     if (!deleted) throw documentNotFound(id);
     return c.body(null, 204);
   });
@@ -157,35 +162,12 @@ type UploadedDocument = ReturnType<typeof documentUploadSchema.parse>;
 async function fromUpload(form: UploadedDocument): Promise<NewDocument> {
   // Browsers send a bare name, other clients may send a path: only the last part names the file.
   const filename = form.file.name.split(/[\\/]/).pop() ?? '';
-  // The file types the loader reads from DOCS_DIR; the service cleans an upload like an indexed file of its type.
-  if (!DOCUMENT_EXTENSIONS.includes(extname(filename).toLowerCase())) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `"${printable(filename)}" is not a .txt, .md or .html file; upload one of those.`);
-  }
-  let text: string;
-  try {
-    text = utf8.decode(await form.file.arrayBuffer());
-  } catch {
-    throw new ApiError(400, 'INVALID_DOCUMENT', `"${printable(filename)}" is not UTF-8 text; save it as UTF-8 and upload it again.`);
-  }
-  return { ...(form.id && { id: form.id }), ...(form.title && { title: form.title }), ...(form.source && { source: form.source }), text, filename };
-}
-
-/** Runs a change, turning the service's refusals into 4xx answers. */
-async function withServiceErrors<T>(change: () => Promise<T>): Promise<T> {
-  try {
-    return await change();
-  } catch (error) {
-    if (error instanceof ServiceError) {
-      const retry = RETRY_SECONDS[error.code];
-      const headers: Record<string, string> = retry === undefined ? {} : { 'Retry-After': String(retry) };
-      throw new ApiError(statusOfServiceError[error.code], error.code, error.message, undefined, headers);
-    }
-    throw error;
-  }
+  const bytes = new Uint8Array(await form.file.arrayBuffer());
+  return { ...(form.id && { id: form.id }), ...(form.title && { title: form.title }), ...(form.source && { source: form.source }), bytes, filename };
 }
 
 function documentNotFound(id: string): ApiError {
-  return new ApiError(404, 'DOCUMENT_NOT_FOUND', `There is no document "${printable(id)}"; GET /api/documents lists them.`);
+  return new ApiError('DOCUMENT_NOT_FOUND', `There is no document "${printable(id)}"; GET /api/documents lists them.`);
 }
 
 /** A user-given name as it may appear in a message: control characters removed, length bounded. */

@@ -25,7 +25,7 @@ const readyz = createRoute({
   description: 'Ready once the index is loaded: then it reports the collection and the embedding model.',
   responses: {
     200: { description: 'The index is loaded.', content: { 'application/json': { schema: readySchema } } },
-    ...errorResponses(503),
+    ...errorResponses('NOT_READY'),
   },
 });
 

@@ -15,8 +15,8 @@ export const validationHook: Hook<unknown, Env, string, void> = (result) => {
   const part = partNames[result.target] ?? result.target;
   const details = zodDetails(result.error, part);
   const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-  if (result.target === 'param') throw new ApiError(400, 'INVALID_ID', `The document id is not valid: ${summary}`, details);
-  throw new ApiError(400, 'INVALID_REQUEST', `The request is not valid: ${summary}`, details);
+  if (result.target === 'param') throw new ApiError('INVALID_ID', `The document id is not valid: ${summary}`, { details });
+  throw new ApiError('INVALID_REQUEST', `The request is not valid: ${summary}`, { details });
 };
 
 /** One detail per zod issue; an issue about the whole part (e.g. an unknown field) is named after the part. */

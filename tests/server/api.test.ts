@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_FOUND } from '../../retrieval/answer/messages.ts';
-import type { Answer } from '../../retrieval/types.ts';
-import type { DocumentDetail, DocumentSummary } from '../../server/service.ts';
+import type { Answer } from '../../contract/api.ts';
+import type { DocumentDetail, DocumentSummary } from '../../contract/api.ts';
 import { appOver, openSeedApp, postJson, type SeedApp } from './support.ts';
 
 let seed: SeedApp;

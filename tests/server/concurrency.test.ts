@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { openLiveCollection } from '../../server/live-collection.ts';
-import type { DocumentSummary } from '../../server/service.ts';
+import type { DocumentSummary } from '../../contract/api.ts';
 import { admin, appOver, listen, postJson, serveSeedApp } from './support.ts';
 
 const QUESTIONS = [

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { openLiveCollection } from '../../server/live-collection.ts';
-import type { DocumentDetail, DocumentSummary } from '../../server/service.ts';
+import type { DocumentDetail, DocumentSummary } from '../../contract/api.ts';
 import { admin, appOver, listen, postJson, serveSeedApp } from './support.ts';
 
 const VOUCHER = {

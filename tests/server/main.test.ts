@@ -4,7 +4,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../index/config.ts';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { SERVER_NODE_ARGS } from '../../server/launch.ts';
 import { seedIndex, type SeedWorkspace } from '../support/seed-index.ts';
 import { seedEnv } from './support.ts';

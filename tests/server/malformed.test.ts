@@ -1,7 +1,8 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { commandForm, slackRequest, TEST_SIGNING_SECRET } from '../../server/chat/testing/slack-request.ts';
+import { ERRORS, type ErrorCode } from '../../server/errors.ts';
 import { ASK_MAX_BYTES } from '../../server/routes/ask.ts';
 import { ADMIN_TOKEN, admin, serveSeedApp } from './support.ts';
 
@@ -113,7 +114,7 @@ const cases: Case[] = [
   { name: 'a traversal id for a new document', ...addDoc({ id: '../../etc/cron.d/x', text: '본문' }), status: 400, code: 'INVALID_REQUEST', field: 'id' },
   { name: 'a document that is empty after cleaning', ...addDoc({ html: '<html><body><nav>메뉴</nav></body></html>' }), status: 400, code: 'DOCUMENT_EMPTY' },
   { name: 'a document as text/plain', ...addDoc('본문'), headers: admin({ 'Content-Type': 'text/plain' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  { name: 'a PDF upload', method: 'POST', path: '/api/documents', headers: admin(), body: upload('report.pdf', '%PDF-1.7', 'application/pdf'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'an upload of a program', method: 'POST', path: '/api/documents', headers: admin(), body: upload('setup.exe', 'MZ\u0090', 'application/octet-stream'), status: 415, code: 'UNSUPPORTED_FORMAT' },
   { name: 'an upload that is not UTF-8', method: 'POST', path: '/api/documents', headers: admin(), body: upload('notes.txt', new Uint8Array([0xb1, 0xdd, 0xb8, 0xae])), status: 400, code: 'INVALID_DOCUMENT' },
   { name: 'an upload over MAX_UPLOAD_BYTES', method: 'POST', path: '/api/documents', headers: admin(), body: upload('big.txt', '가'.repeat(MAX_UPLOAD_BYTES)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'a Slack event over CHAT_MAX_BODY_BYTES', ...chat('/slack/events', 'application/json', JSON.stringify({ type: 'event_callback', text: overChatLimit })), status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -187,6 +188,22 @@ describe.each(transports)('malformed requests, %s', (_transport, sender) => {
     expect(((await res.json()) as Answer).answer).toContain('1.2%p');
     expect(served.seed.errors).toEqual([]);
     expect(served.seed.service.listDocuments()).toHaveLength(5);
+  });
+});
+
+describe('the error catalogue', () => {
+  /** The documented path a request goes to: `/api/documents/x` is `/api/documents/{id}`, the query left out. */
+  const documentedPath = (path: string) => path.split('?')[0]!.replace(/^\/api\/documents\/.+$/, '/api/documents/{id}');
+
+  it.each(cases)("answers $name with its code's status, and documents that code under the route", async (c) => {
+    expect(ERRORS[c.code as ErrorCode].status).toBe(c.status);
+    // An unknown route or method has no operation to document it under.
+    if (c.code === 'NOT_FOUND' || c.code === 'METHOD_NOT_ALLOWED') return;
+    const spec = (await (await served.seed.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const operation = spec.paths[documentedPath(c.path)]?.[c.method.toLowerCase()];
+    expect(operation?.responses[c.status]?.description).toContain(`\`${c.code}\`: ${ERRORS[c.code as ErrorCode].message}`);
   });
 });
 

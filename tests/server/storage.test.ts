@@ -1,7 +1,7 @@
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { openSeedApp, admin, postJson, type SeedApp } from './support.ts';
 
 const FARM = { id: 'smart-farm', title: '스마트팜 지원', text: '스마트팜 보급 사업은 농가당 최대 5천만 원을 지원한다.' };

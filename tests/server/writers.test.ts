@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../index/config.ts';
 import { recordPendingAdd } from '../../index/pending-adds.ts';
-import type { Answer } from '../../retrieval/types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { openLiveCollection, type LiveCollection } from '../../server/live-collection.ts';
-import type { DocumentSummary } from '../../server/service.ts';
+import type { DocumentSummary } from '../../contract/api.ts';
 import { seedIndex, type SeedWorkspace } from '../support/seed-index.ts';
 import { admin, appOver, postJson } from './support.ts';
 

@@ -1,4 +1,4 @@
-import type { Answer, AskBody, DocumentView } from './api-types.ts';
+import type { Answer, AskRequest, DocumentDetail } from '../../contract/api.ts';
 
 /** Why a request failed, as the person needs to know it: nothing answered, the server broke, or it refused. */
 export type FailureKind = 'network' | 'server' | 'rejected';
@@ -17,7 +17,7 @@ export class ApiError extends Error {
 }
 
 /** Asks a question (`POST /api/ask`). @throws ApiError; an AbortError when `signal` aborts. */
-export function ask(body: AskBody, signal?: AbortSignal): Promise<Answer> {
+export function ask(body: AskRequest, signal?: AbortSignal): Promise<Answer> {
   return requestJson<Answer>(
     '/api/ask',
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
@@ -27,8 +27,8 @@ export function ask(body: AskBody, signal?: AbortSignal): Promise<Answer> {
 }
 
 /** Reads a document with its full cleaned text (`GET /api/documents/:id`). @throws ApiError */
-export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentView> {
-  return requestJson<DocumentView>(
+export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+  return requestJson<DocumentDetail>(
     `/api/documents/${encodeURIComponent(id)}`,
     { headers: { accept: 'application/json' } },
     signal,

@@ -1,6 +1,6 @@
+import type { AskRequest, Citation } from '../../contract/api.ts';
 import { ask, ApiError } from './api.ts';
 import { answerForSpeech } from './answer-text.ts';
-import type { AskBody, Citation } from './api-types.ts';
 import { historyFor, type Turn } from './conversation.ts';
 import { DocumentDialog } from './document-dialog.ts';
 import { h, prefersReducedMotion, replaceChildren } from './dom.ts';
@@ -103,7 +103,7 @@ export class ChatApp {
     this.send.disabled = true;
     this.announce(this.t.searching);
     try {
-      const body: AskBody = { question: turn.question, lang: this.lang };
+      const body: AskRequest = { question: turn.question, lang: this.lang };
       if (turn.history.length > 0) body.history = turn.history;
       const answer = await ask(body, controller.signal);
       turn.state = { status: 'answered', answer };

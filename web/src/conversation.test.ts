@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from './api-types.ts';
+import type { Answer } from '../../contract/api.ts';
 import { ApiError } from './api.ts';
 import { historyFor, MAX_HISTORY_ANSWER_CHARS, type Turn } from './conversation.ts';
 

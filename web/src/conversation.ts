@@ -1,4 +1,4 @@
-import type { Answer, HistoryTurn } from './api-types.ts';
+import type { Answer, HistoryTurn } from '../../contract/api.ts';
 import type { ApiError } from './api.ts';
 
 /** Where one question stands. */

@@ -1,6 +1,6 @@
-import { safeHttpUrl } from '../../retrieval/safe-link.ts';
+import type { Citation, DocumentDetail } from '../../contract/api.ts';
+import { safeHttpUrl } from '../../contract/safe-link.ts';
 import { getDocument } from './api.ts';
-import type { Citation, DocumentView } from './api-types.ts';
 import { h, replaceChildren } from './dom.ts';
 import type { Messages } from './i18n.ts';
 import { locatePassage, segmentText } from './segments.ts';
@@ -15,7 +15,7 @@ export class DocumentDialog {
   private readonly meta: HTMLParagraphElement;
   private readonly body: HTMLDivElement;
   private readonly closeButton: HTMLButtonElement;
-  private readonly documents = new Map<string, Promise<DocumentView>>();
+  private readonly documents = new Map<string, Promise<DocumentDetail>>();
   /** Bumped on every open, so a slow response for an earlier citation can't overwrite a later one. */
   private generation = 0;
 
@@ -54,7 +54,7 @@ export class DocumentDialog {
       this.dialog.showModal();
       this.closeButton.focus();
     }
-    let doc: DocumentView;
+    let doc: DocumentDetail;
     try {
       doc = await this.load(citation.docId);
     } catch {
@@ -83,7 +83,7 @@ export class DocumentDialog {
     );
   }
 
-  private load(id: string): Promise<DocumentView> {
+  private load(id: string): Promise<DocumentDetail> {
     let pending = this.documents.get(id);
     if (!pending) {
       pending = getDocument(id);

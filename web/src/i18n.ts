@@ -1,5 +1,7 @@
-/** The languages of the interface. */
-export type Lang = 'ko' | 'en';
+import type { Lang } from '../../contract/api.ts';
+
+/** The languages of the interface: those of the API. */
+export type { Lang };
 
 /** An example question shown on the first screen. */
 export interface Example {

@@ -1,5 +1,5 @@
-import { safeHttpUrl } from '../../retrieval/safe-link.ts';
-import type { Citation } from './api-types.ts';
+import type { Citation } from '../../contract/api.ts';
+import { safeHttpUrl } from '../../contract/safe-link.ts';
 import { h } from './dom.ts';
 import type { Messages } from './i18n.ts';
 import { segmentText } from './segments.ts';

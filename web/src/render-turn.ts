@@ -1,4 +1,4 @@
-import type { Answer, Citation, ShortAnswer } from './api-types.ts';
+import type { Answer, Citation, ShortAnswer } from '../../contract/api.ts';
 import type { ApiError } from './api.ts';
 import { splitAnswer } from './answer-text.ts';
 import type { Turn } from './conversation.ts';

@@ -1,4 +1,4 @@
-import type { Citation, Span } from './api-types.ts';
+import type { Citation, Span } from '../../contract/api.ts';
 
 /** A run of text, inside one of the marked ranges or not. */
 export interface Segment {

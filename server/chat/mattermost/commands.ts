@@ -1,6 +1,6 @@
 import type { Context, Handler } from 'hono';
 import { constantTimeEqual } from '../constant-time.ts';
-import { chatError } from '../errors.ts';
+import { ApiError, errorResponse } from '../../errors.ts';
 import { parseJsonObject } from '../json-object.ts';
 import { failedText, languageOf, notReadyText, usageText } from '../messages.ts';
 import { errorMessage, type ChatRuntime } from '../runtime.ts';
@@ -30,10 +30,10 @@ interface MattermostReply {
 export function mattermostCommandHandler(runtime: ChatRuntime, options: MattermostOptions): Handler {
   return async (c) => {
     const request = await readRequest(c);
-    if (!request) return chatError(c, 400, 'INVALID_REQUEST', 'Expected a form or JSON body from a Mattermost slash command or outgoing webhook.');
+    if (!request) return errorResponse(c, new ApiError('INVALID_REQUEST', 'Expected a form or JSON body from a Mattermost slash command or outgoing webhook.'));
     if (!hasToken(c, request, options.token)) {
       runtime.log(`Mattermost: refused a request to ${c.req.path}: its token is missing or is not MATTERMOST_TOKEN.`);
-      return chatError(c, 401, 'INVALID_TOKEN', 'This request does not carry the configured Mattermost token.');
+      return errorResponse(c, new ApiError('INVALID_TOKEN'));
     }
     // A slash command's answer is seen by the asker only; an outgoing webhook's goes in the thread of the post.
     const responseType = request.command === undefined ? 'comment' : 'ephemeral';

@@ -1,5 +1,5 @@
-import type { Answer, Citation } from '../../../retrieval/types.ts';
-import { safeHttpUrl } from '../../../retrieval/safe-link.ts';
+import type { Answer, Citation } from '../../../contract/api.ts';
+import { safeHttpUrl } from '../../../contract/safe-link.ts';
 import { citationQuote, DEFAULT_QUOTE_CHARS, SHORT_ANSWER_CHARS, shownPassages, truncate } from '../citations.ts';
 import { neutralizeMentions } from '../mentions.ts';
 import { sourcesHeading } from '../messages.ts';

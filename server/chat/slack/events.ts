@@ -1,5 +1,5 @@
 import type { Handler } from 'hono';
-import { chatError } from '../errors.ts';
+import { ApiError, errorResponse } from '../../errors.ts';
 import { parseJsonObject } from '../json-object.ts';
 import { failedText, languageOf, notReadyText, usageText } from '../messages.ts';
 import { errorMessage, type ChatRuntime } from '../runtime.ts';
@@ -52,7 +52,7 @@ export function slackEventHandler(runtime: ChatRuntime, slack: SlackOptions, cli
     const body = await readSignedBody(c, slack.signingSecret, runtime);
     if (body instanceof Response) return body;
     const payload: SlackEventsPayload | undefined = parseJsonObject(body);
-    if (!payload) return chatError(c, 400, 'INVALID_REQUEST', 'An Events API request must have a JSON object as its body.');
+    if (!payload) return errorResponse(c, new ApiError('INVALID_REQUEST', 'An Events API request must have a JSON object as its body.'));
     if (payload.type === 'url_verification') return c.json({ challenge: payload.challenge ?? '' });
     const target = payload.type === 'event_callback' && payload.event ? questionOf(payload.event, payload.authorizations?.[0]?.user_id) : undefined;
     if (!target) return c.body(null, 200);

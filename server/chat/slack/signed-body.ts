@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { chatError } from '../errors.ts';
+import { ApiError, errorResponse } from '../../errors.ts';
 import type { ChatRuntime } from '../runtime.ts';
 import { verifySlackSignature } from './verify.ts';
 
@@ -14,7 +14,7 @@ export async function readSignedBody(c: Context, signingSecret: string, runtime:
   if (!verification.ok) {
     // Logged because a wrong SLACK_SIGNING_SECRET shows up nowhere else.
     runtime.log(`Slack: refused a request to ${c.req.path}: ${verification.reason}.`);
-    return chatError(c, 401, 'INVALID_SIGNATURE', 'This request is not signed by Slack with the configured signing secret.');
+    return errorResponse(c, new ApiError('INVALID_SIGNATURE'));
   }
   return new TextDecoder().decode(raw);
 }

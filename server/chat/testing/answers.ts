@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../../../retrieval/types.ts';
+import type { Answer, Citation } from '../../../contract/api.ts';
 
 /** A seed passage (article 000, the policy-finance programme) and the sentence in it that answers the rate question. */
 export const SEED_PASSAGE = {

@@ -14,7 +14,7 @@ function loggedApp(logQuestions: boolean) {
     return c.json({ answer: 'ok' });
   });
   app.get('/fail', () => {
-    throw new ApiError(400, 'INVALID_REQUEST', 'bad');
+    throw new ApiError('INVALID_REQUEST', 'bad');
   });
   app.onError(createErrorHandler({ report: () => {} }));
   return { app, entries };

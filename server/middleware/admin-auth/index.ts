@@ -22,7 +22,7 @@ export function adminAuth(options: AdminAuthOptions = {}): MiddlewareHandler {
   const { token } = options;
   if (!token) {
     return async function adminDisabled() {
-      throw new ApiError(403, 'ADMIN_DISABLED', DISABLED_MESSAGE);
+      throw new ApiError('ADMIN_DISABLED', DISABLED_MESSAGE);
     };
   }
   const realm = 'Bearer realm="seogi-admin"';

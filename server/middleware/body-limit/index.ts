@@ -20,7 +20,7 @@ export interface LimitBodyOptions {
  */
 export function limitBody(options: LimitBodyOptions): MiddlewareHandler {
   const { maxBytes } = options;
-  const tooLarge = new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${formatBytes(maxBytes)}.`);
+  const tooLarge = new ApiError('PAYLOAD_TOO_LARGE', `The request body is over the limit of ${formatBytes(maxBytes)}.`);
   const streamed = bodyLimit({ maxSize: maxBytes, onError: (c) => errorResponse(c, tooLarge) });
   return async function limitBody(c, next) {
     // Hono's bodyLimit looks at the body stream first, which makes @hono/node-server build a full web Request for

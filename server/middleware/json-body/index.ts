@@ -36,9 +36,7 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     const isJson = JSON_MEDIA_TYPE.test(mediaType);
     if (!isJson && !others.includes(mediaType)) {
-      throw new ApiError(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE',
         mediaType === '' ? `Send a body with Content-Type ${accepted}.` : `Content-Type ${mediaType} is not accepted here; send ${accepted}.`,
       );
     }
@@ -48,7 +46,7 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
         try {
           bytes = await c.req.arrayBuffer();
         } catch {
-          throw new ApiError(400, 'INVALID_JSON', 'The request body could not be read completely.');
+          throw new ApiError('INVALID_JSON', 'The request body could not be read completely.');
         }
         // The validator reads the body as text: given the checked text, it need not decode the bytes once more
         // (through a web Response). Hono's body cache holds promises, though its type names the values.
@@ -66,17 +64,17 @@ export function parseJsonText(bytes: ArrayBuffer, maxDepth: number): string {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid UTF-8.');
+    throw new ApiError('INVALID_JSON', 'The request body is not valid UTF-8.');
   }
-  if (text.trim() === '') throw new ApiError(400, 'INVALID_JSON', 'The request body is empty; send a JSON object.');
+  if (text.trim() === '') throw new ApiError('INVALID_JSON', 'The request body is empty; send a JSON object.');
   if (nestingDepth(text) > maxDepth) {
-    throw new ApiError(400, 'INVALID_JSON', `The JSON body is nested more than ${maxDepth} levels deep.`);
+    throw new ApiError('INVALID_JSON', `The JSON body is nested more than ${maxDepth} levels deep.`);
   }
   try {
     JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? `: ${error.message}` : '';
-    throw new ApiError(400, 'INVALID_JSON', `The request body is not valid JSON${reason}.`);
+    throw new ApiError('INVALID_JSON', `The request body is not valid JSON${reason}.`);
   }
   return text;
 }

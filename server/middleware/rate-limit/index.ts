@@ -44,12 +44,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     window.count++;
     if (window.count > options.limit) {
       const seconds = Math.max(1, Math.ceil((window.resetAt - t) / 1000));
-      throw new ApiError(
-        429,
-        'RATE_LIMITED',
+      throw new ApiError('RATE_LIMITED',
         `Too many requests: at most ${options.limit} per ${Math.round(windowMs / 1000)} s. Try again in ${seconds} s.`,
-        undefined,
-        { 'Retry-After': String(seconds) },
+        { headers: { 'Retry-After': String(seconds) } },
       );
     }
     await next();

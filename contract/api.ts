@@ -1,3 +1,38 @@
+/**
+ * The JSON of the HTTP API, defined once: the answer engine produces `Answer`, the server validates requests and
+ * documents responses with zod schemas that are checked against these types at compile time
+ * (`server/openapi/schemas.test.ts`), and the page imports them instead of restating them.
+ *
+ * Types only, like everything in `contract/`: it imports nothing else of the project and nothing of Node, so the
+ * browser build can take it (ESLint keeps it so).
+ */
+
+/** Korean or English: the language of a question and its answer, or the one a client displays. */
+export type Lang = 'ko' | 'en';
+
+/** A character range of a document's text: `document.text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One earlier exchange of the conversation. */
+export interface HistoryTurn {
+  question: string;
+  answer?: string;
+}
+
+/** A question: the body of `POST /api/ask`, and what the answer engine takes. */
+export interface AskRequest {
+  question: string;
+  /** How many passages to cite at most. Default 5. */
+  topK?: number;
+  /** Earlier turns of the conversation, oldest first; a follow-up question leans on them. */
+  history?: HistoryTurn[];
+  /** Language the client displays; the answer itself follows the language of the question. */
+  lang?: Lang;
+}
+
 /** A passage cited as evidence for an answer. */
 export interface Citation {
   /** The number of its marker `[n]` in the answer, from 1. */
@@ -14,7 +49,7 @@ export interface Citation {
   /** Retrieval score (fused), higher is better; comparable only within one answer. */
   score: number;
   /** The answering sentences inside this passage, as offsets into the document text. */
-  highlights: Array<{ start: number; end: number }>;
+  highlights: Span[];
 }
 
 /** The part of the answer that answers the question by itself: a figure, a date, a name, a list. */
@@ -46,6 +81,21 @@ export interface Answer {
   /** Whether the question was read as a follow-up that borrows its topic from the earlier turns. */
   usedHistory: boolean;
   /** Language of the question and of the answer's own words. */
-  lang: 'ko' | 'en';
+  lang: Lang;
   tookMs: number;
+}
+
+/** A document as `GET /api/documents` lists it. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string | null;
+  /** Publication date as written, ISO YYYY-MM-DD when readable. */
+  date: string | null;
+  chunks: number;
+}
+
+/** What `GET /api/documents/:id` returns: the document with its cleaned text, which citation offsets point into. */
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
 }
