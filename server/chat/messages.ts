@@ -1,13 +1,7 @@
-/** The language of the bot's own words: Korean when the person wrote Hangul, English otherwise. */
-export type ChatLanguage = 'ko' | 'en';
-
-/** Korean when the text holds any Hangul syllable. */
-export function languageOf(text: string): ChatLanguage {
-  return /[\uAC00-\uD7A3]/.test(text) ? 'ko' : 'en';
-}
+import type { Lang } from '../../contract/api.ts';
 
 /** Said instead of an answer while the index is still loading; the person can simply ask again. */
-export function notReadyText(lang: ChatLanguage): string {
+export function notReadyText(lang: Lang): string {
   return lang === 'ko'
     ? '서기가 아직 문서 색인을 불러오는 중입니다. 잠시 후 다시 물어봐 주세요.'
     : 'Seogi is still loading its document index. Please ask again in a minute.';
@@ -22,19 +16,19 @@ export function usageText(command: string): string {
 }
 
 /** Sent at once when the answer will follow separately. */
-export function workingText(lang: ChatLanguage): string {
+export function workingText(lang: Lang): string {
   return lang === 'ko' ? '문서에서 찾는 중입니다…' : 'Looking it up in the documents…';
 }
 
 /** Said when answering failed; the details go to the server log. */
-export function failedText(lang: ChatLanguage): string {
+export function failedText(lang: Lang): string {
   return lang === 'ko'
     ? '답을 만드는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.'
     : 'Something went wrong while answering. Please try again in a moment.';
 }
 
 /** Heading of the cited passages. */
-export function sourcesHeading(lang: ChatLanguage, abstained: boolean): string {
+export function sourcesHeading(lang: Lang, abstained: boolean): string {
   if (abstained) return lang === 'ko' ? '관련 있을 수 있는 문단' : 'Possibly related';
   return lang === 'ko' ? '출처' : 'Sources';
 }

@@ -2,8 +2,8 @@ import type { Context, Handler } from 'hono';
 import { constantTimeEqual } from '../constant-time.ts';
 import { ApiError, errorResponse } from '../../errors.ts';
 import { parseJsonObject } from '../json-object.ts';
-import { failedText, languageOf, notReadyText, usageText } from '../messages.ts';
-import { errorMessage, type ChatRuntime } from '../runtime.ts';
+import { replyFor } from '../reply.ts';
+import type { ChatRuntime } from '../runtime.ts';
 import { answerMarkdown } from './markdown.ts';
 
 /** How the Mattermost integration is set up. */
@@ -38,17 +38,11 @@ export function mattermostCommandHandler(runtime: ChatRuntime, options: Mattermo
     // A slash command's answer is seen by the asker only; an outgoing webhook's goes in the thread of the post.
     const responseType = request.command === undefined ? 'comment' : 'ephemeral';
     const reply = (text: string) => c.json({ text, response_type: responseType } satisfies MattermostReply);
-    const question = questionOf(request);
-    if (question === '') return reply(usageText(request.command ?? request.trigger_word ?? '/seogi'));
-    const lang = languageOf(question);
-    const service = runtime.service();
-    if (!service) return reply(notReadyText(lang));
-    try {
-      return reply(answerMarkdown(await service.ask({ question })));
-    } catch (error) {
-      runtime.log(`Mattermost: answering a command failed: ${errorMessage(error)}`, error);
-      return reply(failedText(lang));
-    }
+    const outcome = await replyFor(runtime, questionOf(request), {
+      command: request.command ?? request.trigger_word ?? '/seogi',
+      what: 'Mattermost: answering a command',
+    });
+    return reply('answer' in outcome ? answerMarkdown(outcome.answer) : outcome.text);
   };
 }
 

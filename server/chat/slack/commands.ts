@@ -1,6 +1,8 @@
 import type { Handler } from 'hono';
-import { failedText, languageOf, notReadyText, usageText, workingText } from '../messages.ts';
-import { errorMessage, type ChatRuntime } from '../runtime.ts';
+import { detectLanguage } from '../../../retrieval/analyze/intent.ts';
+import { workingText } from '../messages.ts';
+import { replyFor } from '../reply.ts';
+import type { ChatRuntime } from '../runtime.ts';
 import { answerMessage, textMessage, type SlackMessage } from './blocks.ts';
 import type { SlackClient } from './client.ts';
 import type { SlackOptions } from './options.ts';
@@ -23,19 +25,11 @@ export function slackCommandHandler(runtime: ChatRuntime, slack: SlackOptions, c
     if (form.get('ssl_check') === '1') return c.body(null, 200);
     const question = (form.get('text') ?? '').trim();
     const reply = ({ message, responseType }: Outcome) => c.json({ response_type: responseType, ...message });
-    if (question === '') return reply(privately(usageText(form.get('command') || '/seogi')));
-    const lang = languageOf(question);
-    const service = runtime.service();
-    if (!service) return reply(privately(notReadyText(lang)));
-
-    // Never rejects: a failure becomes an apology to the asker, and the details go to the log.
-    const answering: Promise<Outcome> = service.ask({ question }).then(
-      (answer) => ({ message: answerMessage(answer), responseType: slack.responseType }),
-      (error: unknown) => {
-        runtime.log(`Slack: answering a slash command failed: ${errorMessage(error)}`, error);
-        return privately(failedText(lang));
-      },
-    );
+    // The bot's own words (usage, not ready, apology) are shown to the asker only; an answer as configured.
+    const answering: Promise<Outcome> = replyFor(runtime, question, {
+      command: form.get('command') || '/seogi',
+      what: 'Slack: answering a slash command',
+    }).then((outcome) => ('answer' in outcome ? { message: answerMessage(outcome.answer), responseType: slack.responseType } : privately(outcome.text)));
     const responseUrl = form.get('response_url');
     // Without a response_url there is no later: wait for the answer.
     if (!responseUrl) return reply(await answering);
@@ -46,7 +40,7 @@ export function slackCommandHandler(runtime: ChatRuntime, slack: SlackOptions, c
       const { message, responseType } = await answering;
       await client.respond(responseUrl, { response_type: responseType, ...message });
     });
-    return reply(privately(workingText(lang)));
+    return reply(privately(workingText(detectLanguage(question))));
   };
 }
 

@@ -1,9 +1,9 @@
 import type { Handler } from 'hono';
 import { ApiError, errorResponse } from '../../errors.ts';
 import { parseJsonObject } from '../json-object.ts';
-import { failedText, languageOf, notReadyText, usageText } from '../messages.ts';
-import { errorMessage, type ChatRuntime } from '../runtime.ts';
-import { answerMessage, textMessage, type SlackMessage } from './blocks.ts';
+import { replyFor } from '../reply.ts';
+import type { ChatRuntime } from '../runtime.ts';
+import { answerMessage, textMessage } from './blocks.ts';
 import type { SlackClient } from './client.ts';
 import type { SlackOptions } from './options.ts';
 import type { RecentKeys } from './recent-keys.ts';
@@ -96,21 +96,7 @@ export function questionFromSlackText(text: string): string {
 }
 
 async function answerInThread(runtime: ChatRuntime, client: SlackClient, target: SlackQuestion): Promise<void> {
-  const message = await replyTo(runtime, target.question);
+  const outcome = await replyFor(runtime, target.question, { command: '@Seogi', what: 'Slack: answering a mention' });
+  const message = 'answer' in outcome ? answerMessage(outcome.answer) : textMessage(outcome.text);
   await client.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
 }
-
-/** The answer to a question, or the bot's words when there is none to give (no question, not ready, failure). */
-async function replyTo(runtime: ChatRuntime, question: string): Promise<SlackMessage> {
-  if (question === '') return textMessage(usageText('@Seogi'));
-  const lang = languageOf(question);
-  const service = runtime.service();
-  if (!service) return textMessage(notReadyText(lang));
-  try {
-    return answerMessage(await service.ask({ question }));
-  } catch (error) {
-    runtime.log(`Slack: answering a mention failed: ${errorMessage(error)}`, error);
-    return textMessage(failedText(lang));
-  }
-}
-
