@@ -26,6 +26,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Node flags placed before `--import tsx`, e.g. `--cpu-prof`. Default none. */
   nodeFlags?: string[];
+  /** The checkout the script is run in (another commit's, for before/after figures). Default this repository. */
+  cwd?: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -55,7 +57,7 @@ export async function runMeasured(script: string, args: string[], options: RunOp
     : [process.execPath, nodeArgs];
   const started = performance.now();
   const child = spawn(command, commandArgs, {
-    cwd: PROJECT_ROOT,
+    cwd: options.cwd ?? PROJECT_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

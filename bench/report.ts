@@ -4,7 +4,7 @@ import type { ProfileSummary } from './cpu-profile.ts';
 import type { MachineInfo } from './machine.ts';
 
 /** The parts of the benchmark, in the order they run. */
-export const PARTS = ['http', 'scale', 'startup', 'embedding', 'questions', 'ingest'] as const;
+export const PARTS = ['http', 'scale', 'anchors', 'startup', 'embedding', 'questions', 'ingest'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A goal a figure is held to. */
@@ -38,7 +38,7 @@ export interface BenchResults {
   /** Wall time of the whole run, in seconds. */
   durationS: number;
   /** The flags the run was started with. */
-  options: { quick: boolean; parts: Part[]; profile: boolean };
+  options: { quick: boolean; parts: Part[]; profile: boolean; baseline?: string };
   figures: Figure[];
   /** CPU profile summaries, by what was profiled. */
   profiles: Record<string, ProfileSummary>;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../index/config.ts';
 import { formatProfileSummary, type ProfileSummary } from './cpu-profile.ts';
 import { currentLoad, machineInfo } from './machine.ts';
+import { runAnchorsPart } from './parts/anchors.ts';
 import { runEmbeddingPart } from './parts/embedding.ts';
 import { runHttpPart } from './parts/http.ts';
 import { runIngestPart } from './parts/ingest.ts';
@@ -12,7 +13,7 @@ import { runScalePart } from './parts/scale.ts';
 import { runStartupPart } from './parts/startup.ts';
 import { stopMeasuredRuns } from './processes.ts';
 import { figure, formatMarkdownTable, formatTable, PARTS, writeResults, type Figure, type Part } from './report.ts';
-import { FULL_SIZES, QUICK_SIZES, WORK_DIR, type BenchContext } from './workspace.ts';
+import { FULL_SIZES, prepareBaseline, QUICK_SIZES, WORK_DIR, type BenchContext } from './workspace.ts';
 
 const USAGE = `Usage: npm run bench -- [--quick] [--only ${PARTS.join(',')}] [--profile] [--seconds N] [--out FILE]
 
@@ -22,6 +23,7 @@ Measures Seogi on this machine and prints a table; writes bench/results.json (a 
   --profile    record CPU profiles of the index builds and of the server under load, and summarize them
   --seconds N  duration of each HTTP load test (default 10, quick 3)
   --out FILE   where to write the results as JSON
+  --baseline REF  also measure commit REF (anchors part: its index build and its answers, same collections and questions)
 Scratch files (collections, indexes, logs, profiles) go to bench/work/.`;
 
 /** The whole run must fit in ten minutes on the reference machine. */
@@ -30,6 +32,7 @@ const RUN_BUDGET_S = 600;
 const RUNNERS: Record<Part, (context: BenchContext) => Promise<Figure[]>> = {
   http: runHttpPart,
   scale: runScalePart,
+  anchors: runAnchorsPart,
   startup: runStartupPart,
   embedding: runEmbeddingPart,
   questions: runQuestionsPart,
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,6 +65,9 @@ async function main(): Promise<void> {
   console.log(`Seogi benchmark on ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   console.log(`Load average ${machine.loadAverage.join(' ')}; parts: ${parts.join(', ')}${quick ? ' (quick)' : ''}\n`);
   const profiles: Record<string, ProfileSummary> = {};
+  const figures: Figure[] = [];
+  const baseline = values.baseline ? await prepareBaseline(values.baseline) : undefined;
+  if (baseline) console.log(`Baseline: ${baseline.commit} in ${baseline.root}\n`);
   const context: BenchContext = {
     workDir: WORK_DIR,
     quick,
@@ -69,9 +76,10 @@ async function main(): Promise<void> {
     profile: values.profile,
     profiles,
     log: (line) => console.log(`  ${line}`),
+    earlier: figures,
+    ...(baseline ? { baseline } : {}),
   };
 
-  const figures: Figure[] = [];
   const errors: string[] = [];
   for (const part of parts) {
     console.log(`[${part}]`);
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
     console.log(`  (${((performance.now() - partStarted) / 1000).toFixed(0)} s)`);
   }
   const durationS = (performance.now() - started) / 1000;
-  if (!quick && parts.length === PARTS.length) {
+  if (!quick && !baseline && parts.length === PARTS.length) {
     figures.push(figure({ part: 'run', id: 'run.seconds', label: 'whole benchmark run', value: durationS, unit: 's', target: { op: '<=', value: RUN_BUDGET_S } }));
   }
 
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
     machine,
     loadAverageAfter: currentLoad(),
     durationS: Math.round(durationS),
-    options: { quick, parts, profile: values.profile },
+    options: { quick, parts, profile: values.profile, ...(baseline ? { baseline: baseline.commit } : {}) },
     figures,
     profiles,
     errors,

@@ -1,9 +1,12 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
 import { indexMetaSchema } from '../index/layout.ts';
 import { readManifest } from '../index/store/manifest.ts';
 import { summarizeBusiestProfile, type ProfileSummary } from './cpu-profile.ts';
+import type { Figure } from './report.ts';
 import { runMeasured } from './processes.ts';
 import { SEEDS_DIR } from './seed-text.ts';
 import { generateCollection } from './synthetic-collection.ts';
@@ -42,6 +45,41 @@ export interface BenchContext {
   profiles: Record<string, ProfileSummary>;
   /** Progress lines for the terminal. */
   log(line: string): void;
+  /** Figures of the parts that ran before, in this run: a later part may compare with them rather than measure again. */
+  earlier: readonly Figure[];
+  /** Another commit of Seogi measured beside this one (`--baseline REF`), for before/after figures. */
+  baseline?: Baseline;
+}
+
+/** A checkout of another commit, measured with the same collections and questions in the same run. */
+export interface Baseline {
+  /** The commit, abbreviated, for labels and folder names. */
+  commit: string;
+  /** Its checkout (a git worktree under the scratch folder, sharing this repository's node_modules). */
+  root: string;
+}
+
+/**
+ * A checkout of `ref` to measure beside the working tree: a detached git worktree in the scratch folder (made once per
+ * commit), with this repository's node_modules linked in.
+ * @throws Error when `ref` names no commit.
+ */
+export async function prepareBaseline(ref: string): Promise<Baseline> {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+  let commit: string;
+  try {
+    commit = git('rev-parse', '--short=12', `${ref}^{commit}`);
+  } catch {
+    throw new Error(`--baseline ${ref} names no commit of this repository.`);
+  }
+  const root = join(WORK_DIR, `baseline-${commit}`);
+  if (!existsSync(join(root, 'package.json'))) {
+    await rm(root, { recursive: true, force: true });
+    git('worktree', 'prune');
+    git('worktree', 'add', '--detach', root, commit);
+  }
+  if (!existsSync(join(root, 'node_modules'))) await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { commit, root };
 }
 
 /** The default scratch folder, `bench/work/`. */
@@ -98,12 +136,14 @@ export async function measureIndexBuild(
   docsDir: string,
   targetDir: string,
   profileAs?: string,
+  root: string = PROJECT_ROOT,
 ): Promise<BuildMeasurement> {
   await rm(targetDir, { recursive: true, force: true });
   const profiles = profileAs ? await profileDir(context, profileAs) : undefined;
   const run = await runMeasured('index/cli.ts', ['--full'], {
     env: { DOCS_DIR: docsDir, INDEX_DIR: targetDir },
     nodeFlags: profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : [],
+    cwd: root,
   });
   if (run.exitCode !== 0) {
     const output = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-10).join('\n');
