@@ -6,7 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { env, pipeline, Tensor } from '@xenova/transformers';
+import type * as TransformersModule from '@xenova/transformers';
+import type { Tensor } from '@xenova/transformers';
+
+type Transformers = typeof TransformersModule;
 
 /** Which side of retrieval a text is on; some models embed questions and passages differently. */
 export type EmbedKind = 'query' | 'passage';
@@ -76,7 +79,7 @@ export function conventionsFor(model: string): ModelConventions {
 /** Files transformers.js reads for a feature-extraction model loaded with `quantized: false`. */
 export const MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'] as const;
 
-type Extractor = Awaited<ReturnType<typeof pipeline<'feature-extraction'>>>;
+type Extractor = Awaited<ReturnType<Transformers['pipeline']>>;
 
 // transformers.js reads its settings from one global `env` while it loads, so loads take turns.
 let loading: Promise<unknown> = Promise.resolve();
@@ -103,6 +106,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     );
   }
 
+  // Loaded on first use: the runtime takes a while to load, and the built-in model does not need it.
+  const { env, pipeline, Tensor: TensorClass } = await import('@xenova/transformers');
   const load = loading.then(() => {
     env.allowLocalModels = true;
     env.allowRemoteModels = allowRemote;
@@ -128,7 +133,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   const run = async (texts: string[]): Promise<Float32Array[]> => {
     // Token type ids are all zero for single texts; models that take them get zeros filled in by transformers.js.
     const inputs = options.encode
-      ? padded(texts.map(options.encode), extractor.tokenizer.pad_token_id as number)
+      ? padded(TensorClass, texts.map(options.encode), extractor.tokenizer.pad_token_id as number)
       : (extractor.tokenizer(texts, { padding: true, truncation: true, return_token_type_ids: false }) as { attention_mask: TensorLike });
     const outputs = (await extractor.model(inputs)) as Record<string, TensorLike | undefined>;
     const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
@@ -158,7 +163,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
 }
 
 /** A batch of id sequences as the tokenizer returns it: right-padded to the longest, with the attention mask. */
-function padded(rows: readonly number[][], padId: number): { input_ids: Tensor; attention_mask: Tensor } {
+function padded(TensorClass: Transformers['Tensor'], rows: readonly number[][], padId: number): { input_ids: Tensor; attention_mask: Tensor } {
   const width = Math.max(0, ...rows.map((ids) => ids.length));
   const ids = new BigInt64Array(rows.length * width).fill(BigInt(padId));
   const mask = new BigInt64Array(rows.length * width);
@@ -169,7 +174,7 @@ function padded(rows: readonly number[][], padId: number): { input_ids: Tensor; 
     });
   });
   const dims = [rows.length, width];
-  return { input_ids: new Tensor('int64', ids, dims), attention_mask: new Tensor('int64', mask, dims) };
+  return { input_ids: new TensorClass('int64', ids, dims), attention_mask: new TensorClass('int64', mask, dims) };
 }
 
 interface TensorLike {

@@ -58,13 +58,27 @@ describe('readStaticModelEncoder', () => {
 });
 
 describe('createStaticEmbedder', () => {
-  it('gives exactly the vectors of the model run with its transformers.js tokenizer, in mixed-length batches', async () => {
+  it('pools the embedding table to exactly the vectors transformers.js computes with its own tokenizer', async () => {
     const fast = await createStaticEmbedder(modelsDir, { batchSize: 4 });
     const reference = await createEmbedder({ model: STATIC_MODEL_ID, modelsDir, batchSize: 4 });
-    const samples = [...texts.flatMap((text) => text.split('\n').filter((line) => line.trim())).slice(0, 30), '', texts.join(' ').repeat(2)];
-    const [a, b] = [await fast.embed(samples, 'passage'), await reference.embed(samples, 'passage')];
-    expect(a).toHaveLength(samples.length);
-    a.forEach((vector, i) => expect(Array.from(vector)).toEqual(Array.from(b[i] as Float32Array)));
+    const lines = texts.flatMap((text) => text.split('\n').filter((line) => line.trim()));
+    // Whole articles, lines, English, an empty text, and one past the model's maximum length (truncated).
+    const samples = [...texts, ...lines.slice(0, 40), 'What rate cut for robot firms?', '', texts.join(' ').repeat(2)];
+    for (const kind of ['passage', 'query'] as const) {
+      const [a, b] = [await fast.embed(samples, kind), await reference.embed(samples, kind)];
+      expect(a).toHaveLength(samples.length);
+      a.forEach((vector, i) => expect(Array.from(vector)).toEqual(Array.from(b[i] as Float32Array)));
+    }
     expect(fast.dims).toBe(256);
+    expect(fast.model).toBe(STATIC_MODEL_ID);
+  });
+
+  it('names the folder when the model is missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'seogi-no-model-'));
+    try {
+      await expect(createStaticEmbedder(empty)).rejects.toThrow(new RegExp(`${STATIC_MODEL_ID}.*lacks config.json`));
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { STATIC_MODEL_ID } from '../../config.ts';
-import { createEmbedder, type Embedder, type EmbedderOptions } from '../embedder.ts';
+import { MODEL_FILES, type Embedder, type EmbedderOptions } from '../embedder.ts';
+import { createTableEmbedder, readEmbeddingTable, staticModelGraph } from './table-embedder.ts';
 import { WordPieceEncoder } from './tokenize.ts';
 
 const tokenizerFileSchema = z.object({
@@ -34,7 +35,23 @@ export function readStaticModelEncoder(modelDir: string): (text: string) => numb
   };
 }
 
-/** The embedder of the static model in `<modelsDir>/seogi-static`, tokenizing with {@link readStaticModelEncoder}. */
-export function createStaticEmbedder(modelsDir: string, options: Pick<EmbedderOptions, 'batchSize'> = {}): Promise<Embedder> {
-  return createEmbedder({ ...options, model: STATIC_MODEL_ID, modelsDir, encode: readStaticModelEncoder(join(modelsDir, STATIC_MODEL_ID)) });
+/**
+ * The embedder of the static model in `<modelsDir>/seogi-static`: tokenized with {@link readStaticModelEncoder} and
+ * pooled straight from the model's embedding table ({@link createTableEmbedder}), which gives the vectors
+ * transformers.js gives for the same files, without loading a runtime or making a token matrix per text.
+ * @throws Error naming the folder when the model's files are missing or are not those of a static model.
+ */
+export async function createStaticEmbedder(modelsDir: string, options: Pick<EmbedderOptions, 'batchSize'> = {}): Promise<Embedder> {
+  const modelDir = join(modelsDir, STATIC_MODEL_ID);
+  const missing = MODEL_FILES.filter((file) => !existsSync(join(modelDir, file)));
+  if (missing.length > 0) {
+    throw new Error(`Embedding model "${STATIC_MODEL_ID}" was not found: ${modelDir} lacks ${missing.join(', ')}. Run "npm run index" to build it.`);
+  }
+  try {
+    const encode = readStaticModelEncoder(modelDir);
+    return createTableEmbedder(readEmbeddingTable(staticModelGraph(modelDir)), { ...options, model: STATIC_MODEL_ID, encode });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not load embedding model "${STATIC_MODEL_ID}" from ${modelDir}: ${reason}`, { cause: error });
+  }
 }
