@@ -41,6 +41,8 @@ export interface Citation {
   title: string;
   /** Link to the original document, or null when the document names none. */
   source: string | null;
+  /** The document's own date (publication, notice), ISO `YYYY-MM-DD` when readable; null when it states none. */
+  date: string | null;
   chunkId: string;
   /** The passage text: `document.text.slice(start, end)`. */
   text: string;
@@ -85,14 +87,33 @@ export interface Answer {
   tookMs: number;
 }
 
+/**
+ * How a document's file is written, as Seogi read it: `text`, `markdown` and `html` are text files (the format is read
+ * from the content, the extension only breaks ties); the others are the binary formats of office documents.
+ */
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'hwp' | 'hwpx' | 'docx';
+
 /** A document as `GET /api/documents` lists it. */
 export interface DocumentSummary {
   id: string;
   title: string;
   source: string | null;
-  /** Publication date as written, ISO YYYY-MM-DD when readable. */
+  /** The document's own date (publication, notice) as written, ISO YYYY-MM-DD when readable. */
   date: string | null;
   chunks: number;
+  /*
+   * The facts of its file in DOCS_DIR; each is null when the file is no longer there (removed while the server runs:
+   * the next index build leaves the document out).
+   */
+  /** How its file is written. */
+  format: DocumentFormat | null;
+  /** Bytes of its file (front matter included for documents added as JSON). */
+  size: number | null;
+  /**
+   * When it was added: the time its file was last written (ISO 8601, UTC). For a document added through the API that
+   * is the moment it was added; for a file put in DOCS_DIR, its modification time.
+   */
+  addedAt: string | null;
 }
 
 /** What `GET /api/documents/:id` returns: the document with its cleaned text, which citation offsets point into. */

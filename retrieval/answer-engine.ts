@@ -219,6 +219,7 @@ export class AnswerEngine {
       docId: chunk.docId,
       title: doc?.title ?? chunk.docId,
       source: doc?.source ?? null,
+      date: doc?.date ?? null,
       chunkId: chunk.chunkId,
       text: chunk.text,
       start: chunk.start,

@@ -31,6 +31,7 @@ export const ERRORS = {
   NOT_CONFIGURED: { status: 404, message: 'This chat integration is not configured on this server.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here; `Allow` lists the ones that are.' },
   DOCUMENT_EXISTS: { status: 409, message: 'A document with this id exists already; delete it first or choose another id.' },
+  DUPLICATE_CONTENT: { status: 409, message: 'The same text is already in the collection under another id; the message names that document.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is over the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The body has another Content-Type than the ones accepted.' },
   UNSUPPORTED_FORMAT: { status: 415, message: 'Seogi does not read this type of file.' },

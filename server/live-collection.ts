@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import matter from 'gray-matter';
-import { DOCUMENT_ID } from '../contract/document-id.ts';
+import { DOCUMENT_ID, documentIdFromFileName, documentIdFromTitle } from '../contract/document-id.ts';
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
-import { DOCUMENT_EXTENSIONS, toDocId } from '../index/load/index.ts';
+import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
@@ -24,6 +24,7 @@ import {
   type NewDocument,
   type SeogiService,
 } from './service.ts';
+import { DocumentFiles, type DocumentFileFacts } from './document-files.ts';
 import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors.ts';
 
 /** Options of {@link LiveCollection}. */
@@ -58,6 +59,7 @@ export class LiveCollection implements SeogiService {
   private readonly store: IndexStore<IndexMeta>;
   private changes: Promise<unknown> = Promise.resolve();
   private readonly follower: NodeJS.Timeout | undefined;
+  private readonly files: DocumentFiles;
 
   constructor(
     private readonly config: IndexConfig,
@@ -68,6 +70,7 @@ export class LiveCollection implements SeogiService {
   ) {
     this.engine = new AnswerEngine(() => this.index.view, loadGlossary(config.glossaryPaths), options.engine);
     this.store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
+    this.files = new DocumentFiles(config.docsDir);
     if (!writer) {
       this.follower = setInterval(() => void this.serially(() => this.follow()).catch(() => {}), options.followMs ?? DEFAULT_FOLLOW_MS);
       this.follower.unref();
@@ -109,13 +112,16 @@ export class LiveCollection implements SeogiService {
     this.writer = undefined;
   }
 
-  listDocuments(): DocumentSummary[] {
-    return [...this.index.view.documents.values()].map((doc) => this.summary(doc)).sort((a, b) => a.id.localeCompare(b.id));
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const view = this.index.view;
+    const documents = [...view.documents.values()];
+    const facts = await this.files.factsOf(documents);
+    return documents.map((doc) => summaryOf(doc, view, facts.get(doc.docId))).sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  getDocument(id: string): DocumentDetail | undefined {
+  async getDocument(id: string): Promise<DocumentDetail | undefined> {
     const doc = this.index.view.documents.get(id);
-    return doc && { ...this.summary(doc), text: doc.text };
+    return doc && { ...(await this.summary(doc)), text: doc.text };
   }
 
   addDocument(input: NewDocument): Promise<AddedDocument> {
@@ -194,9 +200,16 @@ export class LiveCollection implements SeogiService {
     const prepared = await this.index.prepare(file);
     const doc = prepared.document;
     // A retry of an add whose answer was lost (a timeout) gets the document it added.
-    if (existing?.hash === doc.hash) return { document: this.summary(existing), created: false };
+    if (existing?.hash === doc.hash) return { document: await this.summary(existing), created: false };
     if (existing) throw documentExists(id);
     if (prepared.chunks.length === 0) throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
+    const same = this.withSameText(doc.text);
+    if (same) {
+      throw new ServiceError(
+        'DUPLICATE_CONTENT',
+        `This content is already in the collection as "${same.docId}" (${JSON.stringify(same.title.slice(0, 120))}); it was not added again.`,
+      );
+    }
 
     const path = join(this.config.docsDir, file.relPath);
     const settle = await recordPendingAdd(this.config.indexDir, { id, file: file.relPath, hash: doc.hash });
@@ -210,7 +223,14 @@ export class LiveCollection implements SeogiService {
     } finally {
       await settle();
     }
-    return { document: this.summary(doc), created: true };
+    return { document: await this.summary(doc), created: true };
+  }
+
+  /** A document of the collection whose cleaned text is `text`, if there is one. */
+  private withSameText(text: string): Document | undefined {
+    const hash = textHash(text);
+    for (const doc of this.index.view.documents.values()) if (textHashOf(doc) === hash) return doc;
+    return undefined;
   }
 
   /** Removes a document's file, then the document from the index; the file is put back when that fails. */
@@ -223,6 +243,7 @@ export class LiveCollection implements SeogiService {
       await syncDirectory(dirname(path));
     }
     try {
+      this.files.forget(id);
       return await this.index.remove(id);
     } catch (error) {
       if (path && content) await replaceFileAtomically(path, content);
@@ -234,14 +255,9 @@ export class LiveCollection implements SeogiService {
     return DOCUMENT_EXTENSIONS.map((ext) => join(this.config.docsDir, `${id}${ext}`)).find((p) => existsSync(p));
   }
 
-  private summary(doc: Document): DocumentSummary {
-    return {
-      id: doc.docId,
-      title: doc.title,
-      source: doc.source ?? null,
-      date: doc.date ?? null,
-      chunks: this.index.view.chunksOf.get(doc.docId)?.length ?? 0,
-    };
+  private async summary(doc: Document): Promise<DocumentSummary> {
+    const view = this.index.view;
+    return summaryOf(doc, view, (await this.files.factsOf([doc])).get(doc.docId));
   }
 
   private serially<T>(change: () => Promise<T>): Promise<T> {
@@ -251,6 +267,37 @@ export class LiveCollection implements SeogiService {
   }
 }
 
+
+/** How the API lists a document of `view`, with the facts of its file (null ones when its file is gone). */
+function summaryOf(doc: Document, view: LiveIndex['view'], file: DocumentFileFacts | undefined): DocumentSummary {
+  return {
+    id: doc.docId,
+    title: doc.title,
+    source: doc.source ?? null,
+    date: doc.date ?? null,
+    chunks: view.chunksOf.get(doc.docId)?.length ?? 0,
+    format: file?.format ?? null,
+    size: file?.size ?? null,
+    addedAt: file?.addedAt ?? null,
+  };
+}
+
+/** Hashes of the documents' cleaned texts, each computed once: views share their document objects. */
+const textHashes = new WeakMap<Document, string>();
+
+function textHashOf(doc: Document): string {
+  let hash = textHashes.get(doc);
+  if (hash === undefined) {
+    hash = textHash(doc.text);
+    textHashes.set(doc, hash);
+  }
+  return hash;
+}
+
+/** sha256 of a cleaned text: two documents with the same hash say the same thing, whatever their files look like. */
+function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 function documentExists(id: string): ServiceError {
   return new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
@@ -333,11 +380,12 @@ function quoted(name: string): string {
   return JSON.stringify(name.slice(0, 120));
 }
 
-/** An id from the uploaded file's name, else the title, else the content's hash. */
+/**
+ * An id from the uploaded file's name (`공고문 2025.hwp` → `공고문-2025`), else the title, else the content's hash.
+ */
 function idFrom(input: NewDocument, body: string): string {
-  const fromName = input.filename && toDocId(basename(input.filename.replace(/\\/g, '/')));
-  const fromTitle = input.title?.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_.-]/gu, '').slice(0, 60);
-  const candidate = fromName || fromTitle;
-  return candidate && DOCUMENT_ID.test(candidate) ? candidate : `doc-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;
+  const fromName = input.filename !== undefined ? documentIdFromFileName(input.filename) : undefined;
+  const fromTitle = input.title !== undefined ? documentIdFromTitle(input.title) : undefined;
+  return fromName ?? fromTitle ?? `doc-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;
 }
 

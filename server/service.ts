@@ -43,13 +43,14 @@ export interface CollectionStats {
 export interface SeogiService {
   ask(request: AskRequest): Promise<Answer>;
   stats(): CollectionStats;
-  listDocuments(): DocumentSummary[];
-  getDocument(id: string): DocumentDetail | undefined;
+  /** Every document, by id, with the facts of its file (format, size, when it was added). */
+  listDocuments(): Promise<DocumentSummary[]>;
+  getDocument(id: string): Promise<DocumentDetail | undefined>;
   /**
    * Adds a document; adding the same content under the same id again gives the existing document (`created: false`),
    * so a client may retry an add whose answer it never got.
    * @throws ServiceError `DOCUMENT_EXISTS` when the id holds other content, `DOCUMENT_EMPTY` when nothing is left after
-   *   cleaning, `INDEX_BUSY` while another process is the index's writer, `DISK_FULL` or `STORAGE_UNAVAILABLE` when
+   *   cleaning, `DUPLICATE_CONTENT` when another document has the same cleaned text (the message names it), `INDEX_BUSY` while another process is the index's writer, `DISK_FULL` or `STORAGE_UNAVAILABLE` when
    *   the change can't be written (nothing is changed then).
    */
   addDocument(input: NewDocument): Promise<AddedDocument>;
@@ -63,6 +64,7 @@ export interface SeogiService {
 /** Why a change to the collection was refused; the server maps codes to HTTP statuses. */
 export type ServiceErrorCode =
   | 'DOCUMENT_EXISTS'
+  | 'DUPLICATE_CONTENT'
   | 'DOCUMENT_EMPTY'
   | 'INVALID_DOCUMENT'
   | 'UNSUPPORTED_FORMAT'

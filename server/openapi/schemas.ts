@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { DocumentFormat } from '../../contract/api.ts';
 import { DOCUMENT_ID } from '../../contract/document-id.ts';
 
 /**
@@ -72,6 +73,10 @@ export const citationSchema = z
     docId: z.string(),
     title: z.string(),
     source: z.string().nullable().openapi({ description: 'Link to the original document, or null.' }),
+    date: z
+      .string()
+      .nullable()
+      .openapi({ description: "The document's own date (publication, notice), ISO YYYY-MM-DD when readable; null when it states none." }),
     chunkId: z.string(),
     text: z.string().openapi({ description: 'The passage: the document text from `start` to `end`.' }),
     start: offset,
@@ -122,6 +127,7 @@ export const answerSchema = z
           docId: '000_b1883f170ede4282',
           title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
           source: 'https://newsdao.kr/4601',
+          date: null,
           chunkId: '000_b1883f170ede4282#1',
           text: '…',
           start: 424,
@@ -166,21 +172,40 @@ const title = z.string().trim().min(1, 'must not be empty').max(300, 'must be at
 /** `javascript:` and other schemes are refused: the web page renders sources as links. */
 const source = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000, 'must be at most 2000 characters');
 
+/** Inline rather than a named component: a named enum made nullable where it is used would list null among its values. */
+const documentFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'hwp', 'hwpx', 'docx'] satisfies DocumentFormat[]);
+
+/** Null when the document's file is no longer in DOCS_DIR (removed while the server runs). */
+const GONE = 'Null when the file is no longer in DOCS_DIR.';
+
 export const documentSummarySchema = z
   .object({
     id: z.string(),
     title: z.string(),
     source: z.string().nullable(),
-    date: z.string().nullable().openapi({ description: 'Publication date as written, ISO YYYY-MM-DD when readable.' }),
+    date: z
+      .string()
+      .nullable()
+      .openapi({ description: "The document's own date (publication, notice) as written, ISO YYYY-MM-DD when readable." }),
     chunks: z.number().int().min(0),
+    format: documentFormat.nullable().openapi({ description: `How its file is written, read from its content. ${GONE}` }),
+    size: z.number().int().min(0).nullable().openapi({ description: `Bytes of its file in DOCS_DIR. ${GONE}` }),
+    addedAt: z.iso.datetime().nullable().openapi({
+      description:
+        'When it was added: the time its file in DOCS_DIR was last written (ISO 8601, UTC) — the time of the upload for a ' +
+        `document added through the API, the file's modification time for one put in DOCS_DIR. ${GONE}`,
+    }),
   })
   .openapi('DocumentSummary', {
     example: {
       id: '000_b1883f170ede4282',
       title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
       source: 'https://newsdao.kr/4601',
-      date: null,
+      date: '2025-06-18',
       chunks: 3,
+      format: 'html',
+      size: 48213,
+      addedAt: '2025-06-18T09:30:00.000Z',
     },
   });
 

@@ -63,6 +63,7 @@ const ADD_DOCUMENT_ERRORS = [
   'INVALID_DOCUMENT',
   'DOCUMENT_EMPTY',
   'DOCUMENT_EXISTS',
+  'DUPLICATE_CONTENT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNSUPPORTED_FORMAT',
@@ -81,7 +82,9 @@ const addDocument = createRoute({
   description:
     'Adds a document as JSON (`text` or `html`) or as an uploaded .txt/.md/.html file. It is written to DOCS_DIR and ' +
     'committed to the index before the response, and questions asked afterwards see it. Adding the same content under ' +
-    'the same id again answers 200 with the document already there, so an add whose answer was lost can be retried.',
+    'the same id again answers 200 with the document already there, so an add whose answer was lost can be retried; ' +
+    'the same text under another id answers 409 `DUPLICATE_CONTENT`, naming the document that has it. Without an ' +
+    '`id`, an upload is named after its file (`공고문 2025.txt` → `공고문-2025`).',
   security: admin,
   request: {
     body: {
@@ -107,11 +110,11 @@ export function documentRoutes(options: DocumentRoutesOptions): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const guard = adminAuth(options.adminToken ? { token: options.adminToken } : {});
 
-  app.openapi(listDocuments, (c) => c.json({ documents: requireService(options.service).listDocuments() }, 200));
+  app.openapi(listDocuments, async (c) => c.json({ documents: await requireService(options.service).listDocuments() }, 200));
 
-  app.openapi(getDocument, (c) => {
+  app.openapi(getDocument, async (c) => {
     const { id } = c.req.valid('param');
-    const document = requireService(options.service).getDocument(id);
+    const document = await requireService(options.service).getDocument(id);
     if (!document) throw documentNotFound(id);
     return c.json(document, 200);
   });

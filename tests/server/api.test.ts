@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_FOUND } from '../../retrieval/answer/messages.ts';
@@ -128,7 +128,10 @@ describe('documents', () => {
       title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
       source: 'https://newsdao.kr/4601',
       date: null,
-      chunks: seed.service.listDocuments()[0]!.chunks,
+      chunks: (await seed.service.listDocuments())[0]!.chunks,
+      format: 'html',
+      size: statSync(join(seed.workspace.config.docsDir, `${ROBOT_ARTICLE}.txt`)).size,
+      addedAt: statSync(join(seed.workspace.config.docsDir, `${ROBOT_ARTICLE}.txt`)).mtime.toISOString(),
     });
     expect(documents[1]).toMatchObject({ title: '산업통상자원부, 산업계의 인공지능(AI) 투자 지원을 위한 금융상품 나온다', date: '2024-09-24', source: null });
     expect(documents.every((d) => d.chunks > 0)).toBe(true);
@@ -140,7 +143,7 @@ describe('documents', () => {
     const doc = (await res.json()) as DocumentDetail;
     expect(doc).toMatchObject({ id: AI_FACTORY_ARTICLE, title: '2030년까지 제조업 AI 도입률 40%로 확대…AI 팩토리 500개로', source: 'https://www.asiae.co.kr' });
     expect(doc.text).toContain('AI 팩토리 선도사업 공장을 500개로 확대한다.');
-    expect(doc.text).toBe(seed.service.getDocument(AI_FACTORY_ARTICLE)!.text);
+    expect(doc.text).toBe((await seed.service.getDocument(AI_FACTORY_ARTICLE))!.text);
   });
 
   it('answers 404 for a document that does not exist', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../contract/api.ts';
@@ -40,7 +40,7 @@ describe('adding, asking and deleting a document', () => {
     const res = await api('/api/documents', postJson(VOUCHER, admin()));
     expect(res.status).toBe(201);
     expect(res.headers.get('Location')).toBe('/api/documents/ai-voucher-2025');
-    expect(await res.json()).toEqual({ id: VOUCHER.id, title: VOUCHER.title, source: VOUCHER.source, date: null, chunks: 1 });
+    expect(await res.json()).toMatchObject({ id: VOUCHER.id, title: VOUCHER.title, source: VOUCHER.source, date: null, chunks: 1, format: 'markdown' });
     const file = readFileSync(join(served.seed.workspace.config.docsDir, 'ai-voucher-2025.md'), 'utf8');
     expect(file).toContain(VOUCHER.text);
     expect(file).toContain('title: AI 바우처 지원사업 공고');
@@ -115,7 +115,7 @@ describe('uploading a file', () => {
     form.append('source', 'https://example.com/smart-farm');
     const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ id: 'smart-farm', title: '스마트팜 보급 계획', source: 'https://example.com/smart-farm', date: null, chunks: 1 });
+    expect(await res.json()).toMatchObject({ id: 'smart-farm', title: '스마트팜 보급 계획', source: 'https://example.com/smart-farm', date: null, chunks: 1 });
     const answer = await askOver(served.server.url, '스마트팜 온실 보급 목표 면적은?');
     expect(answer.answer).toContain('농림축산식품부는 2027년까지 스마트팜 온실 7,000헥타르를 보급한다. [1]');
     expect(answer.citations[0]).toMatchObject({ docId: 'smart-farm', source: 'https://example.com/smart-farm' });
@@ -133,6 +133,93 @@ describe('uploading a file', () => {
   });
 });
 
+describe('the documents list', () => {
+  it('tells each document\'s format, the size of its file and when it was added', async () => {
+    const before = Date.now();
+    const form = new FormData();
+    const page = '<html><head><title>수출 바우처</title></head><body><article><h1>수출 바우처</h1><p>수출 바우처는 최대 1억 원이다.</p></article></body></html>';
+    form.append('file', new File([page], 'export-voucher.html'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(201);
+    const added = (await res.json()) as DocumentSummary;
+    expect(added).toMatchObject({ id: 'export-voucher', format: 'html', size: Buffer.byteLength(page) });
+    expect(Date.parse(added.addedAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(added.addedAt!)).toBeLessThanOrEqual(Date.now());
+
+    const { documents } = (await (await api('/api/documents')).json()) as { documents: DocumentSummary[] };
+    expect(documents.find((d) => d.id === 'export-voucher')).toEqual(added);
+    // A seed put in DOCS_DIR is listed with its file's modification time.
+    const seed = documents.find((d) => d.id === '003_9ee0d488b8985d82')!;
+    const seedFile = join(served.seed.workspace.config.docsDir, '003_9ee0d488b8985d82.txt');
+    expect(seed).toMatchObject({ format: 'text', size: statSync(seedFile).size, addedAt: statSync(seedFile).mtime.toISOString() });
+    expect((await api('/api/documents/export-voucher', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+
+  it('names a document uploaded from a Korean file name after it, readably, and serves it under that id', async () => {
+    const form = new FormData();
+    form.append('file', new File(['창업 지원금 신청은 5월 31일에 마감한다.'], '공고문 2025.txt'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('Location')).toBe(`/api/documents/${encodeURIComponent('공고문-2025')}`);
+    expect(await res.json()).toMatchObject({ id: '공고문-2025', format: 'text' });
+    expect(existsSync(join(served.seed.workspace.config.docsDir, '공고문-2025.txt'))).toBe(true);
+    const detail = (await (await api(res.headers.get('Location')!)).json()) as DocumentDetail;
+    expect(detail.text).toBe('창업 지원금 신청은 5월 31일에 마감한다.');
+    expect((await api(res.headers.get('Location')!, { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+});
+
+describe('duplicates', () => {
+  const NOTICE = '# 스마트공장 공고\n\n스마트공장 구축 지원 한도는 기업당 2억 원이다.';
+
+  it('refuses the same text under another name with 409 DUPLICATE_CONTENT naming the document that has it', async () => {
+    const first = new FormData();
+    first.append('file', new File([NOTICE], 'smart-factory.md'));
+    expect((await api('/api/documents', { method: 'POST', headers: admin(), body: first })).status).toBe(201);
+
+    const again = new FormData();
+    again.append('file', new File([NOTICE], '스마트공장 공고 사본.md'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: again });
+    expect(res.status).toBe(409);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('DUPLICATE_CONTENT');
+    expect(error.message).toContain('"smart-factory"');
+    expect(error.message).toContain('스마트공장 공고');
+    expect(existsSync(join(served.seed.workspace.config.docsDir, '스마트공장-공고-사본.md'))).toBe(false);
+    expect((await served.seed.service.listDocuments()).filter((d) => d.title === '스마트공장 공고')).toHaveLength(1);
+  });
+
+  it('compares the cleaned text: the same text sent as JSON is a duplicate too', async () => {
+    const res = await api('/api/documents', postJson({ id: 'smart-factory-copy', text: NOTICE }, admin()));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DUPLICATE_CONTENT');
+  });
+
+  it('still answers a retry of the same id and content with 200', async () => {
+    const retry = new FormData();
+    retry.append('file', new File([NOTICE], 'smart-factory.md'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: retry });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: 'smart-factory', title: '스마트공장 공고' });
+    expect((await api('/api/documents/smart-factory', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+});
+
+describe('dates', () => {
+  it('gives a citation the date of its document, and null to one without', async () => {
+    const form = new FormData();
+    form.append('file', new File(['---\ntitle: 청년 창업 공고\ndate: 2025-03-02\n---\n청년 창업 공간은 판교 창업존에서 제공한다.'], 'youth-startup.md'));
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 'youth-startup', date: '2025-03-02' });
+    const answer = await askOver(served.server.url, '청년 창업 공간은 어디에서 제공해?');
+    expect(answer.citations[0]).toMatchObject({ docId: 'youth-startup', date: '2025-03-02' });
+    const undated = await askOver(served.server.url, 'what rate cut for robot firms?');
+    expect(undated.citations[0]).toMatchObject({ docId: '000_b1883f170ede4282', date: null });
+    expect((await api('/api/documents/youth-startup', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+});
+
 describe('without ADMIN_TOKEN', () => {
   it('refuses changes with 403 saying how to enable them, and changes nothing', async () => {
     const { app } = appOver(served.seed.workspace, served.seed.service, { ADMIN_TOKEN: '' });
@@ -145,6 +232,6 @@ describe('without ADMIN_TOKEN', () => {
       expect(error.code).toBe('ADMIN_DISABLED');
       expect(error.message).toContain('ADMIN_TOKEN');
     }
-    expect(served.seed.service.listDocuments()).toHaveLength(5);
+    expect(await served.seed.service.listDocuments()).toHaveLength(5);
   });
 });

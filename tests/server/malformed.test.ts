@@ -187,7 +187,7 @@ describe.each(transports)('malformed requests, %s', (_transport, sender) => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as Answer).answer).toContain('1.2%p');
     expect(served.seed.errors).toEqual([]);
-    expect(served.seed.service.listDocuments()).toHaveLength(5);
+    expect(await served.seed.service.listDocuments()).toHaveLength(5);
   });
 });
 

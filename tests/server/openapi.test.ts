@@ -153,6 +153,18 @@ describe('/openapi.json', () => {
     expect(spec.components.schemas.DocumentUpload!.properties!.file).toMatchObject({ type: 'string', format: 'binary' });
   });
 
+  it('describes what the documents list tells of each file, and the duplicate refusal', () => {
+    const summary = spec.components.schemas.DocumentSummary!;
+    expect(summary.required).toEqual(expect.arrayContaining(['format', 'size', 'addedAt', 'date']));
+    expect(summary.properties!.addedAt).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+    expect(summary.properties!.size).toMatchObject({ type: 'integer', minimum: 0, nullable: true });
+    expect(summary.properties!.format).toMatchObject({ type: 'string', enum: ['text', 'markdown', 'html', 'pdf', 'hwp', 'hwpx', 'docx', null], nullable: true });
+    expect(spec.components.schemas.Citation!.required).toContain('date');
+    const conflict = spec.paths['/api/documents']!.post!.responses['409']!;
+    expect(conflict.description).toContain('`DOCUMENT_EXISTS`');
+    expect(conflict.description).toContain('`DUPLICATE_CONTENT`: The same text is already in the collection');
+  });
+
   it('shows examples the schemas accept', () => {
     const examples: Array<[string, { safeParse: (v: unknown) => { success: boolean } }]> = [
       ['AskRequest', askRequestSchema],

@@ -90,7 +90,7 @@ describe('one writer per index', () => {
         'Stop it (Ctrl+C or SIGTERM) or let it finish, then try again',
     );
     await live.addDocument({ id: 'third', title: '셋째', text: '세 번째 문서는 로봇 보험을 다룬다.' });
-    expect(live.listDocuments().map((d) => d.id)).toEqual(expect.arrayContaining(['ai-voucher', 'third']));
+    expect((await live.listDocuments()).map((d) => d.id)).toEqual(expect.arrayContaining(['ai-voucher', 'third']));
     expect(live.stats()).toMatchObject({ documents: 7, writable: true });
   });
 

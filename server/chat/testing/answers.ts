@@ -21,6 +21,7 @@ export function seedCitation(overrides: Partial<Citation> = {}): Citation {
     docId: SEED_PASSAGE.docId,
     title: SEED_PASSAGE.title,
     source: SEED_PASSAGE.source,
+    date: null,
     chunkId: `${SEED_PASSAGE.docId}#1`,
     text: SEED_PASSAGE.text,
     start,
