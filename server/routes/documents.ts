@@ -105,10 +105,26 @@ const addDocument = createRoute({
   },
 });
 
-/** `GET`, `POST /api/documents` and `GET`, `DELETE /api/documents/{id}`. */
+const ADMIN_CHECK_ERRORS = [...ADMIN_ERRORS, 'RATE_LIMITED'] as const;
+
+/** `GET`, `POST /api/documents`, `GET`, `DELETE /api/documents/{id}`, and `GET /api/admin/check`. */
 export function documentRoutes(options: DocumentRoutesOptions): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const guard = adminAuth(options.adminToken ? { token: options.adminToken } : {});
+
+  const checkAdmin = createRoute({
+    method: 'get',
+    path: '/api/admin/check',
+    tags: ['Documents'],
+    summary: 'Check the admin token',
+    description:
+      'Answers 204 when the bearer token is the server\'s ADMIN_TOKEN, so a client (the documents page) can sign in ' +
+      'without changing anything; 401 for a wrong token, 403 when changes are disabled.',
+    security: admin,
+    middleware: [guard] as const,
+    responses: { 204: { description: 'The token is right.' }, ...errorResponses(...ADMIN_CHECK_ERRORS) },
+  });
+  app.openapi(checkAdmin, (c) => c.body(null, 204));
 
   app.openapi(listDocuments, async (c) => c.json({ documents: await requireService(options.service).listDocuments() }, 200));
 

@@ -220,12 +220,24 @@ describe('dates', () => {
   });
 });
 
+describe('GET /api/admin/check', () => {
+  it('answers 204 to the right token, 401 to a wrong or missing one, and changes nothing', async () => {
+    expect((await api('/api/admin/check', { headers: admin() })).status).toBe(204);
+    const wrong = await api('/api/admin/check', { headers: { Authorization: 'Bearer not-the-token-at-all' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'The admin token is not valid.' } });
+    expect((await api('/api/admin/check')).status).toBe(401);
+    expect(await served.seed.service.listDocuments()).toHaveLength(5);
+  });
+});
+
 describe('without ADMIN_TOKEN', () => {
   it('refuses changes with 403 saying how to enable them, and changes nothing', async () => {
     const { app } = appOver(served.seed.workspace, served.seed.service, { ADMIN_TOKEN: '' });
     for (const res of [
       await app.request('/api/documents', postJson(VOUCHER, admin())),
       await app.request('/api/documents/000_b1883f170ede4282', { method: 'DELETE', headers: admin() }),
+      await app.request('/api/admin/check', { headers: admin() }),
     ]) {
       expect(res.status).toBe(403);
       const { error } = (await res.json()) as { error: { code: string; message: string } };

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
   '/api/ask': { post: [200, 400, 413, 415, 429, 503], get: [200, 400, 429, 503] },
   '/api/documents': { get: [200, 429, 503], post: [200, 201, 400, 401, 403, 409, 413, 415, 429, 503] },
   '/api/documents/{id}': { get: [200, 400, 404, 429, 503], delete: [204, 400, 401, 403, 404, 429, 503] },
+  '/api/admin/check': { get: [204, 400, 401, 403, 429] },
   '/slack/commands': { post: [200, 400, 401, 404, 413] },
   '/slack/events': { post: [200, 400, 401, 404, 413] },
   '/mattermost/commands': { post: [200, 400, 401, 404, 413] },
@@ -137,7 +138,7 @@ describe('/openapi.json', () => {
     const secured = operations()
       .filter(([, , op]) => op.security?.some((s) => 'AdminToken' in s))
       .map(([path, method]) => `${method} ${path}`);
-    expect(secured.sort()).toEqual(['delete /api/documents/{id}', 'post /api/documents']);
+    expect(secured.sort()).toEqual(['delete /api/documents/{id}', 'get /api/admin/check', 'post /api/documents']);
   });
 
   it('documents the limits the server enforces', () => {
