@@ -21,16 +21,27 @@ export interface Block {
   linkChars: number;
   /** Links inside the block, in order. */
   links: Link[];
+  /** The page the block starts on (1 for the first), for documents laid out in pages (PDF). */
+  page?: number;
 }
 
 /** The blocks of a document body, plus what its markup says about the page. */
 export interface ExtractedText {
   blocks: Block[];
-  /** `<title>` of an HTML page. */
+  /** `<title>` of an HTML page, or the title a PDF, HWPX or DOCX file's metadata gives (when it can be trusted). */
   pageTitle?: string;
-  /** `<meta name|property content>` pairs and `canonical` (from `<link rel="canonical">`) of an HTML page. */
+  /**
+   * `<meta name|property content>` pairs and `canonical` (from `<link rel="canonical">`) of an HTML page; `date`, the
+   * creation date (`YYYY-MM-DD`) a PDF or DOCX file's metadata gives.
+   */
   meta: Record<string, string>;
 }
+
+/**
+ * A line that starts like a list item, caption or note (`-`, `•`, `1.`, `(2)`, `가.`, `①`, `※`…) starts a block of
+ * its own, never the tail of a wrapped line.
+ */
+export const LINE_MARKER = /^\s*(?:[-*+•·▲△▶▷■□◆◇○●※☞→\u2460-\u2473]|\d{1,3}[.)]\s|\(\d{1,3}\)|[가-하][.)]\s)/;
 
 /** Collapses every run of whitespace (including no-break spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {

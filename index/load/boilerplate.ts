@@ -1,4 +1,5 @@
 import type { Block } from './block.ts';
+import { findPageFurniture } from './page-furniture.ts';
 
 /** Why a block is not document content. */
 export type BoilerplateReason =
@@ -20,7 +21,9 @@ export type BoilerplateReason =
   /** Unrelated headlines above the article. */
   | 'before-article'
   /** What follows the article's copyright line, and unrelated lists below it. */
-  | 'after-article';
+  | 'after-article'
+  /** Page numbers and running headers and footers of a document laid out in pages (see findPageFurniture). */
+  | 'page-furniture';
 
 /** A block with the verdict of {@link classifyBlocks}. */
 export interface BlockVerdict {
@@ -138,7 +141,7 @@ function isEvidence(j: Judged): boolean {
 }
 
 /**
- * Judges every block of a document: page chrome, bylines, copyright and credit lines, notices and link lines are
+ * Judges every block of a document: page numbers and running headers of paged documents, page chrome, bylines, copyright and credit lines, notices and link lines are
  * recognised line by line; then position decides the rest. The article body runs from the first to the last prose
  * block; everything after a copyright line that follows the body is dropped; headline-like blocks above the body and
  * lines below it are kept only when they share vocabulary with the body and are not repeated page furniture.
@@ -147,7 +150,10 @@ function isEvidence(j: Judged): boolean {
  */
 export function classifyBlocks(blocks: readonly Block[], options: BoilerplateOptions = {}): BlockVerdict[] {
   const settings = resolveOptions(options);
-  const judged: Judged[] = blocks.map((block, i) => ({ block, ...judgeLine(blocks, i, settings) }));
+  const furniture = findPageFurniture(blocks);
+  const judged: Judged[] = blocks.map((block, i) =>
+    furniture.has(i) ? { block, reason: 'page-furniture' } : { block, ...judgeLine(blocks, i, settings) },
+  );
   const hasEvidence = judged.some(isEvidence);
   for (const j of judged) {
     if (j.ambiguous && !hasEvidence) {

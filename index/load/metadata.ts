@@ -27,6 +27,12 @@ const TITLE_KEYS = ['title'];
 const SOURCE_KEYS = ['source', 'source_url', 'url', 'link', 'canonical_url', 'original', 'original_url'];
 const DATE_KEYS = ['date', 'published', 'published_at', 'publishedAt', 'pubDate', 'created'];
 const META_DATE_KEYS = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'date'];
+/**
+ * A line that is only a date, or a date after the label of a document's own date: how notices and letters are dated
+ * ("2024. 12. 13.", "2023년 3월 24일", "공고일: 2025.3.4.(화)").
+ */
+const DATE_LINE =
+  /^(?:(?:공고일자?|작성일자?|게시일자?|등록일자?|시행일자?|일자|날짜|date)\s*[:：]?\s*)?\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*\.?$/i;
 const CALENDAR_DATE = /(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})/;
 // A domain written without a scheme, not the tail of an e-mail address or of a longer word.
 const BARE_DOMAIN = /(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w@-])/i;
@@ -78,8 +84,10 @@ export function extractSource({ frontMatter, extracted, verdicts }: MetadataInpu
 }
 
 /**
- * The publication date: a front-matter `date` field, a `article:published_time`-like meta tag, or the first date
- * in a byline or publication stamp ("기사승인 : 2024-09-24 16:40:08"). Read as `YYYY-MM-DD` when possible.
+ * The publication date: a front-matter `date` field, a `article:published_time`-like meta tag (or the creation date
+ * a file's metadata gives), the first date in a byline or publication stamp ("기사승인 : 2024-09-24 16:40:08"), or
+ * else the first content line that is only a date, the way a notice is dated ("2024. 12. 13."). Read as `YYYY-MM-DD`
+ * when possible.
  */
 export function extractDate({ frontMatter, extracted, verdicts }: MetadataInput): string | undefined {
   const fromFrontMatter = DATE_KEYS.map((key) => frontMatter?.[key]).find((value) => value !== undefined);
@@ -95,7 +103,8 @@ export function extractDate({ frontMatter, extracted, verdicts }: MetadataInput)
     const date = parseCalendarDate(verdict.block.text);
     if (date) return date;
   }
-  return undefined;
+  const dateLine = verdicts.find((verdict) => verdict.reason === undefined && DATE_LINE.test(verdict.block.text));
+  return dateLine && parseCalendarDate(dateLine.block.text);
 }
 
 /** Reads `2024-09-24`, `2024.9.24` or `2024년 9월 24일` (the first one in the text) as `YYYY-MM-DD`. */

@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
-import { findUrls, makeBlock } from './block.ts';
+import { findUrls, LINE_MARKER, makeBlock } from './block.ts';
 import type { Block, ExtractedText } from './block.ts';
 
 /** Options of {@link plainTextToText}. */
@@ -21,8 +21,6 @@ export interface PlainTextOptions {
   wrapSlack?: number;
 }
 
-// A line that starts like a list item, caption or note is a new line of its own, never the tail of a wrapped one.
-const LINE_MARKER = /^\s*(?:[-*+•·▲△▶▷■□◆◇○●※☞→]|\d{1,3}[.)]\s|\(\d{1,3}\)|[가-하][.)]\s)/;
 
 /**
  * Turns plain text into blocks. Blank lines (including lines of no-break spaces) separate groups of lines; a group
