@@ -25,6 +25,7 @@ import {
   type StoredChunks,
 } from './layout.ts';
 import { loadDocuments } from './load/index.ts';
+import type { SkippedFile } from './load/index.ts';
 import { buildPostings } from './postings.ts';
 import { IndexStore, IndexStoreError, type IndexFile, type LoadedIndex } from './store/index-store.ts';
 import type { Chunk, Document } from './types.ts';
@@ -34,6 +35,8 @@ export interface BuildProgress {
   phase: 'load' | 'model' | 'embed' | 'graph' | 'write';
   done: number;
   total: number;
+  /** The file being read, in the `load` phase. */
+  item?: string;
 }
 
 /** Options of {@link buildIndex}: the configuration plus how to build. */
@@ -68,8 +71,11 @@ export interface BuildReport {
   reusedDocuments: number;
   embeddedChunks: number;
   removedDocuments: number;
-  /** Document files left out because they can't be read or cleaned, relative to `docsDir` (each also a notice). */
-  skippedFiles: string[];
+  /**
+   * Document files left out, relative to `docsDir`, with the reason (each also a notice): those refused for what they
+   * hold (a scan, a password, damage) carry the `DocumentReadError` code.
+   */
+  skippedFiles: SkippedFile[];
   model: string;
   /** Whether the collection's own model was (re)built. */
   modelBuilt: boolean;
@@ -108,14 +114,19 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   await removeStagedModels(options.indexDir);
 
   progress({ phase: 'load', done: 0, total: 1 });
-  const skippedFiles: string[] = [];
+  const skippedFiles: SkippedFile[] = [];
+  let files = 0;
   const documents = await loadDocuments(options.docsDir, {
-    onSkip: ({ relPath, reason }) => {
-      skippedFiles.push(relPath);
-      options.onNotice?.(`Skipped ${join(options.docsDir, relPath)}, which can't be read or cleaned (${reason}); it is left out of the index.`);
+    onSkip: (skipped) => {
+      skippedFiles.push(skipped);
+      options.onNotice?.(`Skipped ${join(options.docsDir, skipped.relPath)}, which can't be read or cleaned (${skipped.reason}); it is left out of the index.`);
+    },
+    onFile: (item, done, total) => {
+      files = total;
+      progress({ phase: 'load', done, total, item });
     },
   });
-  progress({ phase: 'load', done: 1, total: 1 });
+  progress({ phase: 'load', done: files, total: files });
   const glossaryText = options.glossaryPaths.map((p) => readFileSync(p, 'utf8'));
   const glossaryHash = sha256(glossaryText.join('\n\u0000'));
   // The version is recorded with the options so that chunks cut by older rules are cut again, not reused.

@@ -43,14 +43,19 @@ async function main(): Promise<void> {
     });
     reporter.stop();
     const rate = report.embeddedChunks > 0 ? `, ${Math.round((report.chunks / report.ms) * 1000)} chunks/s` : '';
+    const refused = report.skippedFiles.filter((file) => file.code !== undefined).length;
     console.log(
       `Indexed ${report.documents} documents into ${report.chunks} chunks in ${(report.ms / 1000).toFixed(1)} s${rate} ` +
-        `(${report.reusedDocuments} unchanged, ${report.embeddedChunks} chunks embedded, ${report.removedDocuments} removed; ` +
-        `model ${report.model}${report.modelBuilt ? ', rebuilt' : ''}) → ${config.indexDir}`,
+        `(${report.documents - report.reusedDocuments} added or changed, ${report.reusedDocuments} unchanged, ` +
+        `${report.removedDocuments} removed, ${refused} refused, ${report.skippedFiles.length - refused} skipped; ` +
+        `${report.embeddedChunks} chunks embedded; model ${report.model}${report.modelBuilt ? ', rebuilt' : ''}) → ${config.indexDir}`,
     );
     // Said again after the progress bar, which may have scrolled the notices away.
     if (report.skippedFiles.length > 0) {
-      console.error(`Left out ${report.skippedFiles.length} files that can't be read or cleaned: ${report.skippedFiles.join(', ')}.`);
+      console.error(`Left out ${report.skippedFiles.length} files:`);
+      for (const file of report.skippedFiles) {
+        console.error(`  ${file.relPath}: ${file.code ? `refused (${file.code}): ` : 'skipped: '}${file.reason}`);
+      }
     }
   } finally {
     reporter.stop();

@@ -11,7 +11,8 @@ const LABELS: Record<BuildProgress['phase'], string> = {
 
 /**
  * A progress reporter for builds on a terminal: one bar per phase on stderr, so stdout stays clean for `--json`.
- * Without a terminal (CI, logs) it prints one line per finished phase instead.
+ * While documents are read, the bar names the file being read. Without a terminal (CI, logs) it prints one line per
+ * finished phase instead.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): {
   onProgress: (p: BuildProgress) => void;
@@ -32,13 +33,13 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       stop();
       phase = p.phase;
       bar = new cliProgress.SingleBar(
-        { format: `${LABELS[p.phase]} [{bar}] {value}/{total} {eta_formatted}`, stream, hideCursor: true },
+        { format: `${LABELS[p.phase]} [{bar}] {value}/{total} {eta_formatted} {item}`, stream, hideCursor: true },
         cliProgress.Presets.shades_classic,
       );
       bar.start(p.total, p.done);
     }
     bar?.setTotal(p.total);
-    bar?.update(p.done);
+    bar?.update(p.done, { item: p.item ?? '' });
   };
   return { onProgress, stop };
 }

@@ -2,8 +2,11 @@
 export interface SourceFile {
   /** Path relative to the documents folder, with `/` separators. */
   relPath: string;
-  /** Raw UTF-8 content. */
-  content: string;
+  /**
+   * The file's bytes, as read from disk or uploaded; their format is decided from them (see `sniffFormat`). A string
+   * is text already decoded, such as a document sent as JSON.
+   */
+  content: Uint8Array | string;
 }
 
 /** A cleaned document: what Seogi indexes and cites. */
@@ -20,6 +23,22 @@ export interface Document {
   text: string;
   /** sha256 of the raw file content, used to skip unchanged documents on re-indexing. */
   hash: string;
+  /** How the file was written: `pdf`, `hwp`, `hwpx`, `docx`, or for text files `html`, `markdown` or `text`. */
+  format?: DocumentFormat;
+  /**
+   * Where each page starts in `text`, in order, for documents laid out in pages (PDF); a page whose text was all
+   * page furniture has no entry. See `pageAt`.
+   */
+  pages?: PageStart[];
+}
+
+/** The formats documents are read from. */
+export type DocumentFormat = 'pdf' | 'hwp' | 'hwpx' | 'docx' | 'html' | 'markdown' | 'text';
+
+/** The offset in `Document.text` where a page's text starts; pages are numbered from 1. */
+export interface PageStart {
+  page: number;
+  start: number;
 }
 
 /** A passage of a document: the unit that is indexed, retrieved and cited. */

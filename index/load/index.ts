@@ -1,5 +1,5 @@
 import type { Document, SourceFile } from '../types.ts';
-import { readSourceFiles } from './read-files.ts';
+import { readSourceFiles, skippedFile } from './read-files.ts';
 import type { ReadSourceFilesOptions } from './read-files.ts';
 import { toDocument } from './to-document.ts';
 import type { ToDocumentOptions } from './to-document.ts';
@@ -11,6 +11,8 @@ export interface LoadDocumentsOptions extends ToDocumentOptions {
    * which is then left out. Default none: the first such file fails the whole load.
    */
   onSkip?: ReadSourceFilesOptions['onSkip'];
+  /** Called before each file is read into a document, with how many were before it and how many there are. */
+  onFile?: (relPath: string, done: number, total: number) => void;
 }
 
 /**
@@ -19,15 +21,16 @@ export interface LoadDocumentsOptions extends ToDocumentOptions {
  *   without `onSkip`, also the error of the first file that can't be read or cleaned.
  */
 export async function loadDocuments(dir: string, options: LoadDocumentsOptions = {}): Promise<Document[]> {
-  const { onSkip, ...cleaning } = options;
+  const { onSkip, onFile, ...cleaning } = options;
   const files = await readSourceFiles(dir, onSkip ? { onSkip } : {});
   const loaded: Array<{ file: SourceFile; doc: Document }> = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    onFile?.(file.relPath, i, files.length);
     try {
-      loaded.push({ file, doc: toDocument(file, cleaning) });
+      loaded.push({ file, doc: await toDocument(file, cleaning) });
     } catch (error) {
       if (!onSkip) throw error;
-      onSkip({ relPath: file.relPath, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      onSkip(skippedFile(file.relPath, error));
     }
   }
   const seen = new Map<string, string>();
@@ -41,12 +44,18 @@ export async function loadDocuments(dir: string, options: LoadDocumentsOptions =
   return loaded.map(({ doc }) => doc);
 }
 
-export { readSourceFiles, DOCUMENT_EXTENSIONS } from './read-files.ts';
+export { readSourceFiles, skippedFile, DOCUMENT_EXTENSIONS } from './read-files.ts';
 export type { ReadSourceFilesOptions, SkippedFile } from './read-files.ts';
 export { toDocument, toDocId, BLOCK_SEPARATOR } from './to-document.ts';
 export { wellFormedText } from './characters.ts';
 export type { ToDocumentOptions } from './to-document.ts';
 export { detectFormat } from './detect-format.ts';
+export { sniffFormat } from './sniff-format.ts';
+export type { FileFormat, SniffedFile } from './sniff-format.ts';
+export { readContent } from './read-content.ts';
+export type { ReadContent } from './read-content.ts';
+export { DocumentReadError, DOCUMENT_READ_ERRORS, NO_TEXT_LAYER_MESSAGE, isDocumentReadErrorCode } from './read-errors.ts';
+export type { DocumentReadErrorCode } from './read-errors.ts';
 export type { BodyFormat, DetectedFormat, DetectFormatOptions } from './detect-format.ts';
 export { htmlToText } from './html-to-text.ts';
 export { markdownToText } from './markdown-to-text.ts';

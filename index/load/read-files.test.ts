@@ -16,7 +16,8 @@ describe('readSourceFiles', () => {
     await writeFile(join(dir, 'a.md'), '# 제목');
     await writeFile(join(dir, 'b/page.HTML'), '<p>본문</p>');
     await writeFile(join(dir, 'b/nested/old.htm'), '<p>옛 문서</p>');
-    await writeFile(join(dir, 'b/notes.pdf'), '%PDF');
+    await writeFile(join(dir, 'b/notes.pdf'), '%PDF-1.4');
+    await writeFile(join(dir, 'b/photo.png'), 'PNG');
     await writeFile(join(dir, '.draft.txt'), '숨김');
     await writeFile(join(dir, '.hidden/inside.txt'), '숨김');
     await symlink(join(dir, 'a.md'), join(dir, 'link.txt'));
@@ -26,17 +27,19 @@ describe('readSourceFiles', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads document files recursively, sorted by their /-separated relative path', async () => {
+  it('reads the bytes of document files recursively, sorted by their /-separated relative path', async () => {
     const files = await readSourceFiles(dir);
     expect(files.map((file) => file.relPath)).toEqual([
       'a.md',
       'b/nested/old.htm',
+      'b/notes.pdf',
       'b/page.HTML',
       'link.txt',
       'z.txt',
     ]);
-    expect(files.find((file) => file.relPath === 'b/nested/old.htm')?.content).toBe('<p>옛 문서</p>');
-    expect(files.find((file) => file.relPath === 'link.txt')?.content).toBe('# 제목');
+    const text = (relPath: string) => new TextDecoder().decode(files.find((file) => file.relPath === relPath)?.content as Uint8Array);
+    expect(text('b/nested/old.htm')).toBe('<p>옛 문서</p>');
+    expect(text('link.txt')).toBe('# 제목');
   });
 
   it('tells the user to set DOCS_DIR or create the folder when it is missing', async () => {

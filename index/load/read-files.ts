@@ -1,9 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SourceFile } from '../types.ts';
+import { DocumentReadError } from './read-errors.ts';
+import type { DocumentReadErrorCode } from './read-errors.ts';
 
-/** File extensions (lower case, with the dot) that are read as documents. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
+/**
+ * File extensions (lower case, with the dot) that are read as documents. The extension only picks the files; what
+ * is in them is decided from their content.
+ */
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.hwp', '.hwpx', '.docx'];
 
 /** A file or sub-folder of the documents folder that was left out, and why. */
 export interface SkippedFile {
@@ -11,6 +16,14 @@ export interface SkippedFile {
   relPath: string;
   /** What went wrong, e.g. `EACCES: permission denied, open '…'`. */
   reason: string;
+  /** Set when the file was read but refused for what it holds: a scan, a password, damage (see `DocumentReadError`). */
+  code?: DocumentReadErrorCode;
+}
+
+/** The record of a file left out because of `error`. */
+export function skippedFile(relPath: string, error: unknown): SkippedFile {
+  if (error instanceof DocumentReadError) return { relPath, reason: error.message, code: error.code };
+  return { relPath, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
 /** Options of {@link readSourceFiles}. */
@@ -47,13 +60,13 @@ export async function readSourceFiles(dir: string, options: ReadSourceFilesOptio
     options.onSkip({ relPath, reason: error instanceof Error ? error.message : String(error) });
   };
   const relPaths = (await listDocuments(root, '', skip)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const contents: Array<string | undefined> = new Array<string | undefined>(relPaths.length);
+  const contents: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(relPaths.length);
   let next = 0;
   const reader = async (): Promise<void> => {
     for (let i = next++; i < relPaths.length; i = next++) {
       const relPath = relPaths[i] as string;
       try {
-        contents[i] = await readFile(join(root, relPath), 'utf8');
+        contents[i] = await readFile(join(root, relPath));
       } catch (error) {
         skip(relPath, error);
       }

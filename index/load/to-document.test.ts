@@ -5,9 +5,9 @@ import { BLOCK_SEPARATOR, toDocId, toDocument } from './to-document.ts';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
 
-function seed(name: string) {
+async function seed(name: string) {
   const relPath = `${name}.txt`;
-  const document = toDocument({ relPath, content: readFileSync(new URL(relPath, seedsDir), 'utf8') });
+  const document = await toDocument({ relPath, content: readFileSync(new URL(relPath, seedsDir), 'utf8') });
   return { ...document, blocks: document.text.split(BLOCK_SEPARATOR) };
 }
 
@@ -146,8 +146,8 @@ const SEEDS: SeedExpectation[] = [
 
 describe('toDocument on the seed articles', () => {
   for (const expected of SEEDS) {
-    describe(expected.name, () => {
-      const doc = seed(expected.name);
+    describe(expected.name, async () => {
+      const doc = await seed(expected.name);
 
       it('keeps a sentence of every heading and paragraph of the article', () => {
         for (const sentence of expected.keeps) expect(doc.text).toContain(sentence);
@@ -182,18 +182,18 @@ describe('toDocument on the seed articles', () => {
     });
   }
 
-  it('returns the same document every time it cleans the same file', () => {
-    for (const { name } of SEEDS) expect(seed(name)).toEqual(seed(name));
+  it('returns the same document every time it cleans the same file', async () => {
+    for (const { name } of SEEDS) expect(await seed(name)).toEqual(await seed(name));
   });
 
-  it('keeps the dateline of a lead sentence as part of it', () => {
-    const lead = seed('001_4867c593fb02ccbe').blocks[2] ?? '';
+  it('keeps the dateline of a lead sentence as part of it', async () => {
+    const lead = (await seed('001_4867c593fb02ccbe')).blocks[2] ?? '';
     expect(lead.startsWith('[뉴스스텝] 산업계의 인공지능(AI) 투자를 지원하기 위해')).toBe(true);
   });
 });
 
 describe('toDocument on other documents', () => {
-  it('keeps a clean markdown manual whole, headings and list items included', () => {
+  it('keeps a clean markdown manual whole, headings and list items included', async () => {
     const content = [
       '# 서기 사용 설명서',
       '',
@@ -207,7 +207,7 @@ describe('toDocument on other documents', () => {
       '- 문서 폴더: `seeds/`',
       '- [자세한 설명](https://example.com/docs)',
     ].join('\n');
-    const doc = toDocument({ relPath: 'guide/manual.md', content });
+    const doc = await toDocument({ relPath: 'guide/manual.md', content });
     expect(doc.docId).toBe('guide/manual');
     expect(doc.title).toBe('서기 사용 설명서');
     expect(doc.text).toBe(
@@ -224,14 +224,14 @@ describe('toDocument on other documents', () => {
     expect(doc.source).toBeUndefined();
   });
 
-  it('keeps a plain-text note of short lines that look like menu words', () => {
+  it('keeps a plain-text note of short lines that look like menu words', async () => {
     const content = '창 닫기\n\n닫기\nEsc 키를 누르면 창이 닫힙니다\n\nAD\n광고 차단기와 함께 써도 됩니다\n';
-    const doc = toDocument({ relPath: 'note.txt', content });
+    const doc = await toDocument({ relPath: 'note.txt', content });
     expect(doc.text).toBe(['창 닫기', '닫기', 'Esc 키를 누르면 창이 닫힙니다', 'AD', '광고 차단기와 함께 써도 됩니다'].join('\n\n'));
     expect(doc.title).toBe('창 닫기');
   });
 
-  it('cleans an HTML page: title from the headline, source from the canonical link, date from meta', () => {
+  it('cleans an HTML page: title from the headline, source from the canonical link, date from meta', async () => {
     const content = `<!doctype html><html><head><title>AI 팩토리 확대 - 경제신문</title>
       <meta property="article:published_time" content="2025-09-19T10:00:00+09:00">
       <link rel="canonical" href="https://news.example.kr/article/123"><script>var x = 1;</script></head>
@@ -242,7 +242,7 @@ describe('toDocument on other documents', () => {
       <p>이를 위해 최대 10조원 규모의&nbsp;전용 보험상품과 2000억원 규모의 대출을 지원한다.</p></article>
       <aside><h3>많이 본 기사</h3><ul><li><a href="/1">다른 기사</a></li></ul></aside>
       <footer>Copyright © 경제신문. All rights reserved.</footer></body></html>`;
-    const doc = toDocument({ relPath: 'pages/factory.html', content });
+    const doc = await toDocument({ relPath: 'pages/factory.html', content });
     expect(doc.text).toBe(
       [
         '정부, AI 팩토리 500개로 확대',
@@ -255,39 +255,39 @@ describe('toDocument on other documents', () => {
     expect(doc.date).toBe('2025-09-19');
   });
 
-  it('opens the text with a front-matter title and leaves the other fields out', () => {
+  it('opens the text with a front-matter title and leaves the other fields out', async () => {
     const content = '---\ntitle: 공지\ndate: 2025-01-02\nexcerpt: 요약문\n---\n본문 첫 문장입니다.\n';
-    const doc = toDocument({ relPath: 'notice.md', content });
+    const doc = await toDocument({ relPath: 'notice.md', content });
     expect(doc.text).toBe('공지\n\n본문 첫 문장입니다.');
     expect(doc.date).toBe('2025-01-02');
   });
 });
 
 describe('toDocument on text with control characters and broken surrogates', () => {
-  it('removes NUL and BEL and replaces a lone surrogate in a front-matter title and the text', () => {
+  it('removes NUL and BEL and replaces a lone surrogate in a front-matter title and the text', async () => {
     const content = '---\ntitle: "제\u0000목\u0007 하나\uD800"\n---\n본문\u0000 첫\u0007 문장\uD800입니다.\n';
-    const doc = toDocument({ relPath: 'notice.md', content });
+    const doc = await toDocument({ relPath: 'notice.md', content });
     expect(doc.title).toBe('제목 하나\uFFFD');
     expect(doc.text).toBe('제목 하나\uFFFD\n\n본문 첫 문장\uFFFD입니다.');
   });
 
-  it('cleans the headline of plain text, which becomes the title', () => {
+  it('cleans the headline of plain text, which becomes the title', async () => {
     const content = '메\u0000모\u0007 제목\uD800\n\n첫 문장\u0000입니다\u0007. 둘째\uDC00 문장입니다.\n';
-    const doc = toDocument({ relPath: 'memo.txt', content });
+    const doc = await toDocument({ relPath: 'memo.txt', content });
     expect(doc.title).toBe('메모 제목\uFFFD');
     expect(doc.text).toBe('메모 제목\uFFFD\n\n첫 문장입니다. 둘째\uFFFD 문장입니다.');
   });
 
-  it('removes control characters that HTML entities decode to', () => {
+  it('removes control characters that HTML entities decode to', async () => {
     const content = '<html><head><title>제목</title></head><body><h1>머리&#7;글&#1;</h1><p>본문&#x7F;입니다\u0000.</p></body></html>';
-    const doc = toDocument({ relPath: 'page.html', content });
+    const doc = await toDocument({ relPath: 'page.html', content });
     expect(doc.title).toBe('머리글');
     expect(doc.text).toBe('머리글\n\n본문입니다.');
   });
 
-  it('keeps the hash of the file as it was written', () => {
+  it('keeps the hash of the file as it was written', async () => {
     const content = '본문\u0000입니다.';
-    expect(toDocument({ relPath: 'a.txt', content }).hash).toBe(createHash('sha256').update(content, 'utf8').digest('hex'));
+    expect((await toDocument({ relPath: 'a.txt', content })).hash).toBe(createHash('sha256').update(content, 'utf8').digest('hex'));
   });
 });
 

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Document, SourceFile } from '../types.ts';
-import type { ExtractedText } from './block.ts';
+import type { Document, PageStart, SourceFile } from '../types.ts';
 import { classifyBlocks } from './boilerplate.ts';
 import type { BoilerplateOptions } from './boilerplate.ts';
 import { wellFormedText } from './characters.ts';
-import { detectFormat } from './detect-format.ts';
-import type { DetectedFormat } from './detect-format.ts';
-import { htmlToText } from './html-to-text.ts';
-import { markdownToText } from './markdown-to-text.ts';
 import { extractMetadata } from './metadata.ts';
-import { plainTextToText } from './plaintext-to-text.ts';
+import { readContent } from './read-content.ts';
 
 /** Options of {@link toDocument}. */
 export interface ToDocumentOptions {
@@ -21,26 +16,23 @@ export interface ToDocumentOptions {
 export const BLOCK_SEPARATOR = '\n\n';
 
 /**
- * Cleans one file into a document: detects its format, turns the body into blocks, drops boilerplate, reads the
- * title, source and date, and joins the remaining blocks with blank lines. A front-matter title opens the text, since
- * it is the article's headline. Title, text, source and date are well-formed (see {@link wellFormedText}): no control
- * characters but tab and line breaks, no lone surrogates. Deterministic: the same file always gives the same text.
+ * Cleans one file into a document: reads its content by its format (see {@link readContent}) into blocks, drops
+ * boilerplate, reads the title, source and date, and joins the remaining blocks with blank lines, recording where
+ * each page starts for paged formats. A front-matter title opens the text, since it is the article's headline.
+ * Title, text, source and date are well-formed (see {@link wellFormedText}): no control characters but tab and line
+ * breaks, no lone surrogates. Deterministic: the same file always gives the same text.
+ * @throws DocumentReadError when the file can't be read (see `DOCUMENT_READ_ERRORS`).
  */
-export function toDocument(file: SourceFile, options: ToDocumentOptions = {}): Document {
-  // Cleaned before parsing, so front matter with a stray control character still parses; and again at the end, for
-  // what entities (`&#7;`) and file names bring in.
-  const detected = detectFormat(wellFormedText(file.content), file.relPath);
-  const extracted = extractText(detected);
+export async function toDocument(file: SourceFile, options: ToDocumentOptions = {}): Promise<Document> {
+  const { format, extracted, frontMatter } = await readContent(file);
   const verdicts = classifyBlocks(extracted.blocks, options.boilerplate);
-  const metadata = extractMetadata({
-    relPath: file.relPath,
-    extracted,
-    verdicts,
-    ...(detected.frontMatter ? { frontMatter: detected.frontMatter } : {}),
-  });
-  const blocks = verdicts.filter((verdict) => verdict.reason === undefined).map((verdict) => verdict.block.text);
-  const headline = typeof detected.frontMatter?.title === 'string' ? metadata.title : undefined;
-  if (headline && blocks[0] !== headline) blocks.unshift(headline);
+  const metadata = extractMetadata({ relPath: file.relPath, extracted, verdicts, ...(frontMatter ? { frontMatter } : {}) });
+  const blocks = verdicts.filter((verdict) => verdict.reason === undefined).map((verdict) => verdict.block);
+  const headline = typeof frontMatter?.title === 'string' ? metadata.title : undefined;
+  // Each block is made well-formed on its own, so the offsets of pages stay true in the joined text.
+  const texts = blocks.map((block) => wellFormedText(block.text));
+  if (headline && texts[0] !== wellFormedText(headline)) texts.unshift(wellFormedText(headline));
+  const pages = pageStarts(blocks, texts);
   const source = metadata.source && wellFormedText(metadata.source);
   const date = metadata.date && wellFormedText(metadata.date);
   return {
@@ -48,8 +40,10 @@ export function toDocument(file: SourceFile, options: ToDocumentOptions = {}): D
     title: wellFormedText(metadata.title),
     ...(source ? { source } : {}),
     ...(date ? { date } : {}),
-    text: wellFormedText(blocks.join(BLOCK_SEPARATOR)),
-    hash: createHash('sha256').update(file.content, 'utf8').digest('hex'),
+    text: texts.join(BLOCK_SEPARATOR),
+    hash: createHash('sha256').update(file.content).digest('hex'),
+    format,
+    ...(pages.length > 0 ? { pages } : {}),
   };
 }
 
@@ -58,13 +52,15 @@ export function toDocId(relPath: string): string {
   return relPath.replace(/\\/g, '/').replace(/\.[^./]*$/, '');
 }
 
-function extractText(detected: DetectedFormat): ExtractedText {
-  switch (detected.bodyFormat) {
-    case 'html':
-      return htmlToText(detected.body);
-    case 'markdown':
-      return markdownToText(detected.body);
-    case 'text':
-      return plainTextToText(detected.body);
-  }
+/** Where each page's first block starts in the joined text (`texts` may open with a headline that has no block). */
+function pageStarts(blocks: readonly { page?: number }[], texts: readonly string[]): PageStart[] {
+  const starts: PageStart[] = [];
+  const shift = texts.length - blocks.length;
+  let offset = 0;
+  texts.forEach((text, i) => {
+    const page = blocks[i - shift]?.page;
+    if (page !== undefined && starts.at(-1)?.page !== page) starts.push({ page, start: offset });
+    offset += text.length + BLOCK_SEPARATOR.length;
+  });
+  return starts;
 }

@@ -17,7 +17,7 @@ describe('DocumentPreparer', () => {
     const file = { relPath: SEED, content: readFileSync(join(PROJECT_ROOT, 'seeds', SEED), 'utf8') };
     const prepared = await preparer.prepare(file, { maxChars: 600 });
 
-    const document = toDocument(file);
+    const document = await toDocument(file);
     const chunks = chunkDocument(document, { maxChars: 600 });
     expect(prepared.document).toEqual(document);
     expect(prepared.chunks).toEqual(chunks);

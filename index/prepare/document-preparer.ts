@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ChunkOptions } from '../chunk.ts';
+import { DocumentReadError } from '../load/read-errors.ts';
 import { startTsWorker } from '../ts-worker.ts';
 import type { SourceFile } from '../types.ts';
 import type { PreparedDocument } from './prepare-document.ts';
@@ -22,7 +23,10 @@ export class DocumentPreparer {
   #nextId = 0;
   readonly #pending = new Map<number, (reply: PrepareReply) => void>();
 
-  /** @throws Error with the reason when the document can't be read or cleaned, or the worker fails. */
+  /**
+   * @throws DocumentReadError, with its code, when the file can't be read (see `DOCUMENT_READ_ERRORS`); Error with the
+   *   reason when it can't be cleaned or the worker fails.
+   */
   async prepare(file: SourceFile, chunking: ChunkOptions): Promise<PreparedDocument> {
     const worker = this.#start();
     const id = this.#nextId++;
@@ -30,7 +34,7 @@ export class DocumentPreparer {
     worker.postMessage({ id, file, chunking } satisfies PrepareRequest);
     try {
       const reply = await Promise.race([replied, this.#failed as Promise<never>]);
-      if ('error' in reply) throw new Error(reply.error);
+      if ('error' in reply) throw reply.code ? new DocumentReadError(reply.code, reply.error) : new Error(reply.error);
       return reply.prepared;
     } finally {
       this.#pending.delete(id);

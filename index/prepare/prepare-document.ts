@@ -15,9 +15,10 @@ export interface PreparedDocument {
  * Turns a file into the text side of what an index adds for it. A document with no text left after cleaning has no
  * chunks. Vectors are made apart: the embedding model runs on the thread that loaded it (see document-preparer.ts).
  * @param chunking the chunking the index was built with, so the new document is cut like the others
+ * @throws DocumentReadError when the file can't be read (see `DOCUMENT_READ_ERRORS`)
  */
-export function prepareDocument(file: SourceFile, chunking: ChunkOptions): PreparedDocument {
-  const document = toDocument(file);
+export async function prepareDocument(file: SourceFile, chunking: ChunkOptions): Promise<PreparedDocument> {
+  const document = await toDocument(file);
   const chunks = document.text.trim() === '' ? [] : chunkDocument(document, chunking);
   return { document, chunks, postings: buildPostings(chunks) };
 }

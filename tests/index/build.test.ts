@@ -139,7 +139,7 @@ describe('buildIndex', () => {
     failing.reads.set('locked.md', denied);
     const notices: string[] = [];
     const report = await buildIndex({ ...workspace.config, onNotice: (message) => notices.push(message) });
-    expect(report).toMatchObject({ documents: 5, skippedFiles: ['locked.md'] });
+    expect(report).toMatchObject({ documents: 5, skippedFiles: [{ relPath: 'locked.md' }] });
     expect(notices).toEqual([
       `Skipped ${join(workspace.config.docsDir, 'locked.md')}, which can't be read or cleaned ` +
         `(EACCES: permission denied, open '${join(workspace.config.docsDir, 'locked.md')}'); it is left out of the index.`,
@@ -153,7 +153,7 @@ describe('buildIndex', () => {
     failing.cleaning.set('broken.html', new RangeError('Maximum call stack size exceeded'));
     const notices: string[] = [];
     const report = await buildIndex({ ...workspace.config, onNotice: (message) => notices.push(message) });
-    expect(report).toMatchObject({ documents: 6, skippedFiles: ['broken.html'] });
+    expect(report).toMatchObject({ documents: 6, skippedFiles: [{ relPath: 'broken.html', reason: 'RangeError: Maximum call stack size exceeded' }] });
     expect(notices).toEqual([
       `Skipped ${join(workspace.config.docsDir, 'broken.html')}, which can't be read or cleaned ` +
         '(RangeError: Maximum call stack size exceeded); it is left out of the index.',
