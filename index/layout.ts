@@ -69,6 +69,15 @@ export const indexMetaSchema = z.object({
 /** What the manifest records about a built index, beside its files. */
 export type IndexMeta = z.infer<typeof indexMetaSchema>;
 
+/** What an index's metadata says of how it was built (model, glossary, chunking, analysis), whatever its content. */
+export type IndexSettings = Omit<IndexMeta, 'documents' | 'chunks' | 'documentHashes'>;
+
+/** The settings of an index's metadata, without what its content makes of it. */
+export function settingsOf(meta: IndexMeta): IndexSettings {
+  const { model, glossaryHash, chunking, analyzer } = meta;
+  return { model, glossaryHash, chunking, analyzer };
+}
+
 /** The counts and document hashes of an index's metadata, for its documents and its chunk table (holes uncounted). */
 export function contentMeta(documents: readonly Document[], chunks: ReadonlyArray<Chunk | undefined>): Pick<IndexMeta, 'documents' | 'chunks' | 'documentHashes'> {
   return {

@@ -14,7 +14,9 @@ import {
   keptModelFiles,
   restoreChunk,
   storeChunks,
+  contentMeta,
   type IndexMeta,
+  type IndexSettings,
   type StoredChunks,
 } from '../index/layout.ts';
 import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
@@ -23,7 +25,7 @@ import { decodePostings } from '../index/postings-codec.ts';
 import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
 import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
 import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
-import type { Chunk, SourceFile } from '../index/types.ts';
+import type { Chunk, Document, SourceFile } from '../index/types.ts';
 import type { Collection } from './collection.ts';
 import { denseRetrieverOf } from './dense/dense-search.ts';
 import { LexicalIndex } from './lexical/lexical-index.ts';
@@ -42,6 +44,13 @@ export interface CollectionView extends Collection {
   generation: string;
 }
 
+/** A document with its chunks and one vector per chunk: what a shared store holds and gives back. */
+export interface EmbeddedDocument {
+  document: Document;
+  chunks: readonly Chunk[];
+  vectors: readonly Float32Array[];
+}
+
 /** What loading an index needs: where it is, and the model it must have been built with. */
 export type LoadConfig = Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDir' | 'allowRemoteModels'> & Partial<Pick<IndexConfig, 'hnsw'>>;
 
@@ -51,9 +60,11 @@ const SLICE_MS = 20;
 const EMBED_SLICE = 8;
 
 /**
- * The committed index in memory, changed one document at a time while it serves: each change is committed to disk as
- * a new generation before it shows in a new {@link view}, and leaves nothing behind when its commit fails. Callers
- * make changes one at a time and own everything outside the index (the documents' files, the writer lock).
+ * An index in memory, changed one document at a time while it serves. Opened from `INDEX_DIR`, it commits each change
+ * ({@link add}, {@link remove}) to disk as a new generation before showing it in a new {@link view}, and leaves nothing
+ * behind when the commit fails. Made from the documents of a shared store ({@link fromDocuments}), it shows the
+ * changes that store has committed ({@link applyAdded}, {@link applyRemoved}). Callers make changes one at a time and
+ * own everything outside the index (the documents' files, the writer lock, the store).
  *
  * @example
  * const index = await LiveIndex.open(config);
@@ -62,12 +73,13 @@ const EMBED_SLICE = 8;
  */
 export class LiveIndex {
   #view: CollectionView;
-  readonly #store: IndexStore<IndexMeta>;
+  /** Where changes are committed; none when they are committed to a shared store by the caller. */
+  readonly #store: IndexStore<IndexMeta> | undefined;
   readonly #vectors: VectorIndex;
   readonly #embedder: Embedder;
   readonly #preparer = new DocumentPreparer();
 
-  private constructor(view: CollectionView, store: IndexStore<IndexMeta>, vectors: VectorIndex, embedder: Embedder) {
+  private constructor(view: CollectionView, store: IndexStore<IndexMeta> | undefined, vectors: VectorIndex, embedder: Embedder) {
     this.#view = view;
     this.#store = store;
     this.#vectors = vectors;
@@ -122,6 +134,34 @@ export class LiveIndex {
     return new LiveIndex(viewOf(state, loaded.manifest.generation, lexical, vectors, embedder), store, vectors, embedder);
   }
 
+  /**
+   * An index of documents held in a shared store, built in memory: postings from their chunks, the graph from their
+   * vectors (which must come from `embedder`). Its changes are the store's, shown with {@link applyAdded} and
+   * {@link applyRemoved}.
+   * @param generation names the store's state the documents are (its last change)
+   */
+  static fromDocuments(
+    documents: readonly EmbeddedDocument[],
+    settings: IndexSettings,
+    embedder: Embedder,
+    generation: string,
+    hnsw: LoadConfig['hnsw'] = {},
+  ): LiveIndex {
+    if (embedder.dims !== settings.model.dims) {
+      throw new Error(`Model "${settings.model.id}" makes ${embedder.dims}-value vectors, but the collection holds ${settings.model.dims}-value ones.`);
+    }
+    const chunks = documents.flatMap((d) => d.chunks);
+    const vectors = VectorIndex.build(
+      documents.flatMap((d) => d.vectors),
+      chunks.map((_, ordinal) => ordinal),
+      settings.model.dims,
+      hnsw,
+    );
+    const byId = new Map(documents.map((d) => [d.document.docId, d.document]));
+    const state: IndexState = { documents: byId, chunks, meta: { ...settings, ...contentMeta([...byId.values()], chunks) } };
+    return new LiveIndex(viewOf(state, generation, new LexicalIndex(buildPostings(chunks)), vectors, embedder), undefined, vectors, embedder);
+  }
+
   /** The view questions asked from now on are answered from. */
   get view(): CollectionView {
     return this.#view;
@@ -141,19 +181,44 @@ export class LiveIndex {
    * collection without it; when the commit fails its vectors are taken out again and the error is passed on.
    */
   async add({ document, chunks, postings }: PreparedDocument): Promise<void> {
+    const store = this.#committedTo('add');
     const view = this.#view;
-    const vectors = await this.#embed(chunks);
+    const vectors = await this.embed(chunks);
     const base = view.chunks.length;
     await this.#addVectors(vectors, base);
     const state = afterAdd(view, document, chunks);
     try {
-      const generation = await this.#commit(state, withAddedPostings(view.lexical.toPostings(), postings, base));
+      const generation = await this.#commit(store, state, withAddedPostings(view.lexical.toPostings(), postings, base));
       view.lexical.add(postings, base);
       this.#show(state, generation);
     } catch (error) {
       vectors.forEach((_, i) => this.#vectors.markDelete(base + i));
       throw error;
     }
+  }
+
+  /**
+   * Shows a document its shared store has committed, with the vectors stored for it, in a new view named `generation`.
+   * The document must not be in the index.
+   */
+  async applyAdded({ document, chunks, vectors }: EmbeddedDocument, generation: string): Promise<void> {
+    const view = this.#view;
+    if (view.documents.has(document.docId)) throw new Error(`Document "${document.docId}" is in the index already.`);
+    const base = view.chunks.length;
+    // Ordinals are this index's own: the chunks keep their ids, and take the next ordinals.
+    await this.#addVectors(vectors, base);
+    view.lexical.add(buildPostings(chunks), base);
+    this.#show(afterAdd(view, document, [...chunks]), generation);
+  }
+
+  /** Shows the removal of a document its shared store has committed, in a new view; false when it isn't here. */
+  applyRemoved(docId: string, generation: string): boolean {
+    const view = this.#view;
+    const ordinals = view.chunksOf.get(docId);
+    if (!ordinals) return false;
+    view.lexical.remove(ordinals, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
+    this.#show(afterRemove(view, docId, ordinals), generation);
+    return true;
   }
 
   /**
@@ -165,8 +230,9 @@ export class LiveIndex {
     const view = this.#view;
     const ordinals = view.chunksOf.get(docId);
     if (!ordinals) return false;
+    const store = this.#committedTo('remove');
     const state = afterRemove(view, docId, ordinals);
-    const generation = await this.#commit(state, withoutChunks(view.lexical.toPostings(), new Set(ordinals)));
+    const generation = await this.#commit(store, state, withoutChunks(view.lexical.toPostings(), new Set(ordinals)));
     view.lexical.remove(ordinals, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
     this.#show(state, generation);
     return true;
@@ -177,8 +243,11 @@ export class LiveIndex {
     return this.#preparer.close();
   }
 
-  /** Embeds the chunks a few at a time, letting requests be answered between: a large document has thousands. */
-  async #embed(chunks: readonly Chunk[]): Promise<Float32Array[]> {
+  /**
+   * The vectors of the chunks, with the index's model, made a few at a time so that requests are answered between (a
+   * large document has thousands).
+   */
+  async embed(chunks: readonly Chunk[]): Promise<Float32Array[]> {
     const vectors: Float32Array[] = [];
     for (let i = 0; i < chunks.length; i += EMBED_SLICE) {
       vectors.push(...(await this.#embedder.embed(chunks.slice(i, i + EMBED_SLICE).map((c) => c.text), 'passage')));
@@ -199,9 +268,14 @@ export class LiveIndex {
     }
   }
 
+  #committedTo(change: string): IndexStore<IndexMeta> {
+    if (!this.#store) throw new Error(`This index shows a shared store's changes: ${change} through the store, then apply the change.`);
+    return this.#store;
+  }
+
   /** Writes an index generation of `state` with `postings` and the graph as it is; resolves with its id. */
-  async #commit(state: IndexState, postings: Postings): Promise<string> {
-    const manifest = await this.#store.commit(
+  async #commit(store: IndexStore<IndexMeta>, state: IndexState, postings: Postings): Promise<string> {
+    const manifest = await store.commit(
       indexFiles({
         documents: [...state.documents.values()],
         chunks: storeChunks(state.chunks),
