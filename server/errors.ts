@@ -21,7 +21,7 @@ export const ERRORS = {
   INVALID_REQUEST: { status: 400, message: 'The request is not valid; `details` names each failing field.' },
   INVALID_ID: { status: 400, message: 'The document id is not valid.' },
   DOCUMENT_EMPTY: { status: 400, message: 'Nothing is left of the document after cleaning: it has no text to index.' },
-  INVALID_DOCUMENT: { status: 400, message: 'The document is not valid: no text, a file type that is not .txt, .md or .html, or a bad id.' },
+  INVALID_DOCUMENT: { status: 400, message: 'The document is not valid: no text, a title for a file that has its own, or a bad id.' },
   UNAUTHORIZED: { status: 401, message: 'Missing or wrong admin token: send `Authorization: Bearer <ADMIN_TOKEN>`.' },
   INVALID_SIGNATURE: { status: 401, message: 'This request is not signed by Slack with the configured signing secret.' },
   INVALID_TOKEN: { status: 401, message: 'This request does not carry the configured Mattermost token.' },
@@ -35,6 +35,12 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is over the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The body has another Content-Type than the ones accepted.' },
   UNSUPPORTED_FORMAT: { status: 415, message: 'Seogi does not read this type of file.' },
+  UNREADABLE_DOCUMENT: {
+    status: 422,
+    message: 'The file is damaged, cut short, not what its name says, or text in no encoding Seogi reads (UTF-8, UTF-16, CP949/EUC-KR).',
+  },
+  NO_TEXT_LAYER: { status: 422, message: 'This PDF is a scanned image; Seogi needs a text layer — run OCR first.' },
+  ENCRYPTED_DOCUMENT: { status: 422, message: 'The file is protected by a password; save an unprotected copy and add that.' },
   RATE_LIMITED: { status: 429, message: 'Over the per-client rate limit; retry after `Retry-After` seconds.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server. Try again; if it persists, report the request id.' },
   NOT_READY: {

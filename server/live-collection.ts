@@ -7,7 +7,8 @@ import { DOCUMENT_ID, documentIdFromFileName, documentIdFromTitle } from '../con
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
-import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
+import { DOCUMENT_EXTENSIONS, DocumentReadError, sniffFormat } from '../index/load/index.ts';
+import { decodeText } from '../index/load/decode-text.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
@@ -142,7 +143,7 @@ export class LiveCollection implements SeogiService {
         if (problem) throw new ServiceError('STORAGE_UNAVAILABLE', `${problem}; nothing was changed. ${STORAGE_ADVICE}`);
         return await run();
       } catch (error) {
-        throw asServiceError(error);
+        throw asServiceError(readRefusal(error));
       }
     });
   }
@@ -276,7 +277,8 @@ function summaryOf(doc: Document, view: LiveIndex['view'], file: DocumentFileFac
     source: doc.source ?? null,
     date: doc.date ?? null,
     chunks: view.chunksOf.get(doc.docId)?.length ?? 0,
-    format: file?.format ?? null,
+    // Documents indexed before the loader recorded formats have theirs read from the file.
+    format: doc.format ?? file?.format ?? null,
     size: file?.size ?? null,
     addedAt: file?.addedAt ?? null,
   };
@@ -348,31 +350,46 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. */
+/**
+ * The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. An
+ * uploaded file is stored as it came (a PDF, an HWP, text in CP949), unless a title or source is given for a text
+ * file, which then is stored as UTF-8 with front matter.
+ * @throws ServiceError, or DocumentReadError when the upload is no file Seogi can read.
+ */
 function documentFile(input: NewDocument): SourceFile & { id: string } {
   const uploadExt = input.filename ? extname(input.filename).toLowerCase() : '';
   if (input.filename && !DOCUMENT_EXTENSIONS.includes(uploadExt)) {
     throw new ServiceError('UNSUPPORTED_FORMAT', `${quoted(input.filename)} is not a ${DOCUMENT_EXTENSIONS.join(', ')} file; add one of those.`);
   }
-  const body = input.html ?? input.text ?? (input.bytes && uploadedText(input.bytes, input.filename ?? 'the file'));
-  if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
+  const front = Object.fromEntries(Object.entries({ title: input.title, source: input.source }).filter(([, v]) => v !== undefined));
+  const hasFront = Object.keys(front).length > 0;
+  let content: string | Uint8Array;
+  if (input.bytes && input.html === undefined && input.text === undefined) {
+    const name = input.filename ?? 'the file';
+    if (sniffFormat(input.bytes, name).format !== 'text') {
+      if (hasFront) throw new ServiceError('INVALID_DOCUMENT', `${quoted(name)} names its own title; send it without "title" and "source".`);
+      content = input.bytes;
+    } else {
+      const text = decodeText(input.bytes, name);
+      if (text.trim() === '') throw new ServiceError('INVALID_DOCUMENT', `${quoted(name)} is empty.`);
+      content = hasFront ? matter.stringify(text, front) : input.bytes;
+    }
+  } else {
+    const body = input.html ?? input.text;
+    if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
+    content = hasFront ? matter.stringify(body, front) : body;
+  }
   const ext = uploadExt || (input.html !== undefined ? '.html' : '.md');
-  const id = input.id ?? idFrom(input, body);
+  const id = input.id ?? idFrom(input, content);
   if (!DOCUMENT_ID.test(id)) {
     throw new ServiceError('INVALID_DOCUMENT', `Invalid document id "${id}": use letters, digits, "_", "-" and "." (at most 100), not starting with ".".`);
   }
-  const front = Object.fromEntries(Object.entries({ title: input.title, source: input.source }).filter(([, v]) => v !== undefined));
-  const content = Object.keys(front).length > 0 ? matter.stringify(body, front) : body;
   return { id, relPath: `${id}${ext}`, content };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function uploadedText(bytes: Uint8Array, filename: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ServiceError('INVALID_DOCUMENT', `${quoted(filename)} is not UTF-8 text; save it as UTF-8 and add it again.`);
-  }
+/** A file Seogi could not read, as the refusal the API answers with (the codes are the same). */
+function readRefusal(error: unknown): unknown {
+  return error instanceof DocumentReadError ? new ServiceError(error.code, error.message) : error;
 }
 
 /** A user-given name as a message may show it: quoted, control characters escaped, length bounded. */
@@ -383,7 +400,7 @@ function quoted(name: string): string {
 /**
  * An id from the uploaded file's name (`공고문 2025.hwp` → `공고문-2025`), else the title, else the content's hash.
  */
-function idFrom(input: NewDocument, body: string): string {
+function idFrom(input: NewDocument, body: string | Uint8Array): string {
   const fromName = input.filename !== undefined ? documentIdFromFileName(input.filename) : undefined;
   const fromTitle = input.title !== undefined ? documentIdFromTitle(input.title) : undefined;
   return fromName ?? fromTitle ?? `doc-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;

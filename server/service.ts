@@ -50,7 +50,8 @@ export interface SeogiService {
    * Adds a document; adding the same content under the same id again gives the existing document (`created: false`),
    * so a client may retry an add whose answer it never got.
    * @throws ServiceError `DOCUMENT_EXISTS` when the id holds other content, `DOCUMENT_EMPTY` when nothing is left after
-   *   cleaning, `DUPLICATE_CONTENT` when another document has the same cleaned text (the message names it), `INDEX_BUSY` while another process is the index's writer, `DISK_FULL` or `STORAGE_UNAVAILABLE` when
+   *   cleaning, `DUPLICATE_CONTENT` when another document has the same cleaned text (the message names it),
+   *   `UNSUPPORTED_FORMAT`, `UNREADABLE_DOCUMENT`, `NO_TEXT_LAYER` or `ENCRYPTED_DOCUMENT` when the file can't be read, `INDEX_BUSY` while another process is the index's writer, `DISK_FULL` or `STORAGE_UNAVAILABLE` when
    *   the change can't be written (nothing is changed then).
    */
   addDocument(input: NewDocument): Promise<AddedDocument>;
@@ -68,6 +69,9 @@ export type ServiceErrorCode =
   | 'DOCUMENT_EMPTY'
   | 'INVALID_DOCUMENT'
   | 'UNSUPPORTED_FORMAT'
+  | 'UNREADABLE_DOCUMENT'
+  | 'NO_TEXT_LAYER'
+  | 'ENCRYPTED_DOCUMENT'
   | 'INDEX_BUSY'
   | 'STORAGE_UNAVAILABLE'
   | 'DISK_FULL';

@@ -241,7 +241,7 @@ export const documentUploadSchema = z
   .strictObject({
     file: z
       .instanceof(File, { message: 'must be a file (a form field with a file name)' })
-      .openapi({ type: 'string', format: 'binary', description: 'A .txt, .md or .html file, UTF-8.' }),
+      .openapi({ type: 'string', format: 'binary', description: 'A text (.txt, .md, .html), PDF, HWP, HWPX or DOCX file.' }),
     id: newDocumentIdSchema.optional().openapi({ description: 'Default: derived from the file name.' }),
     title: title.optional(),
     source: source.optional(),

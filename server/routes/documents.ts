@@ -67,6 +67,9 @@ const ADD_DOCUMENT_ERRORS = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNSUPPORTED_FORMAT',
+  'UNREADABLE_DOCUMENT',
+  'NO_TEXT_LAYER',
+  'ENCRYPTED_DOCUMENT',
   'RATE_LIMITED',
   'NOT_READY',
   ...CHANGE_ERRORS,
@@ -80,7 +83,8 @@ const addDocument = createRoute({
   tags: ['Documents'],
   summary: 'Add a document',
   description:
-    'Adds a document as JSON (`text` or `html`) or as an uploaded .txt/.md/.html file. It is written to DOCS_DIR and ' +
+    'Adds a document as JSON (`text` or `html`) or as an uploaded file: text (.txt, .md, .html in UTF-8, UTF-16 or ' +
+    'CP949/EUC-KR), PDF with a text layer, HWP, HWPX or DOCX, its format read from its content. It is written to DOCS_DIR and ' +
     'committed to the index before the response, and questions asked afterwards see it. Adding the same content under ' +
     'the same id again answers 200 with the document already there, so an add whose answer was lost can be retried; ' +
     'the same text under another id answers 409 `DUPLICATE_CONTENT`, naming the document that has it. Without an ' +

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../contract/api.ts';
+import { PROJECT_ROOT } from '../../index/config.ts';
 import { openLiveCollection } from '../../server/live-collection.ts';
 import type { DocumentDetail, DocumentSummary } from '../../contract/api.ts';
 import { admin, appOver, listen, postJson, serveSeedApp } from './support.ts';
@@ -217,6 +218,69 @@ describe('dates', () => {
     const undated = await askOver(served.server.url, 'what rate cut for robot firms?');
     expect(undated.citations[0]).toMatchObject({ docId: '000_b1883f170ede4282', date: null });
     expect((await api('/api/documents/youth-startup', { method: 'DELETE', headers: admin() })).status).toBe(204);
+  });
+});
+
+describe('uploading PDF, HWP and CP949 files', () => {
+  const sample = (name: string): File => new File([readFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'samples', name))], name);
+  const uploadSample = async (name: string): Promise<Response> => {
+    const form = new FormData();
+    form.append('file', sample(name));
+    return api('/api/documents', { method: 'POST', headers: admin(), body: form });
+  };
+
+  it('adds a PDF with a text layer, stored as it came, and answers from it', async () => {
+    const res = await uploadSample('voucher-2025.pdf');
+    expect(res.status).toBe(201);
+    const added = (await res.json()) as DocumentSummary;
+    expect(added).toMatchObject({ id: 'voucher-2025', format: 'pdf', size: statSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'samples', 'voucher-2025.pdf')).size });
+    expect(readFileSync(join(served.seed.workspace.config.docsDir, 'voucher-2025.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const answer = await askOver(served.server.url, '바우처 신청 기간은 언제까지야?');
+    expect(answer.citations[0]?.docId).toBe('voucher-2025');
+    expect(answer.answer.replace(/\s+/g, '')).toContain('3월28일');
+  });
+
+  it('adds an HWP notice', async () => {
+    const res = await uploadSample('notice-bid-2024-08.hwp');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 'notice-bid-2024-08', format: 'hwp' });
+    const answer = await askOver(served.server.url, '계약기간은?');
+    expect(answer.citations[0]?.docId).toBe('notice-bid-2024-08');
+    expect(answer.answer.replace(/\s+/g, '')).toContain('2025년1월1일~2025년12월31일');
+  });
+
+  it('adds a CP949 text file as it came', async () => {
+    const res = await uploadSample('robot-lease-2025.euckr.txt');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 'robot-lease-2025.euckr', format: 'text' });
+    const detail = (await (await api('/api/documents/robot-lease-2025.euckr')).json()) as DocumentDetail;
+    expect(detail.text).toContain('보증');
+  });
+
+  it('refuses a scanned PDF with 422 NO_TEXT_LAYER, keeping nothing of it', async () => {
+    const res = await uploadSample('scanned-faq.pdf');
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('NO_TEXT_LAYER');
+    expect(error.message).toContain('run OCR first');
+    expect(existsSync(join(served.seed.workspace.config.docsDir, 'scanned-faq.pdf'))).toBe(false);
+    expect((await served.seed.service.listDocuments()).map((d) => d.id)).not.toContain('scanned-faq');
+  });
+
+  it('refuses a title for a file that names its own', async () => {
+    const form = new FormData();
+    form.append('file', sample('voucher-2025.pdf'));
+    form.append('title', '다른 제목');
+    const res = await api('/api/documents', { method: 'POST', headers: admin(), body: form });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_DOCUMENT');
+  });
+
+  it('deletes them again', async () => {
+    for (const id of ['voucher-2025', 'notice-bid-2024-08', 'robot-lease-2025.euckr']) {
+      expect((await api(`/api/documents/${id}`, { method: 'DELETE', headers: admin() })).status).toBe(204);
+    }
+    expect(await served.seed.service.listDocuments()).toHaveLength(5);
   });
 });
 

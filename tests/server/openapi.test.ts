@@ -33,7 +33,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
   '/healthz': { get: [200] },
   '/readyz': { get: [200, 503] },
   '/api/ask': { post: [200, 400, 413, 415, 429, 503], get: [200, 400, 429, 503] },
-  '/api/documents': { get: [200, 429, 503], post: [200, 201, 400, 401, 403, 409, 413, 415, 429, 503] },
+  '/api/documents': { get: [200, 429, 503], post: [200, 201, 400, 401, 403, 409, 413, 415, 422, 429, 503] },
   '/api/documents/{id}': { get: [200, 400, 404, 429, 503], delete: [204, 400, 401, 403, 404, 429, 503] },
   '/api/admin/check': { get: [204, 400, 401, 403, 429] },
   '/slack/commands': { post: [200, 400, 401, 404, 413] },
