@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../chunk.ts';
 import { PROJECT_ROOT } from '../config.ts';
 import { buildPostings } from '../postings.ts';
-import { toDocument } from '../load/index.ts';
+import { DocumentReadError, toDocument } from '../load/index.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 
 const SEED = '002_c75ad4871b78be58.txt';
@@ -43,5 +43,15 @@ describe('DocumentPreparer', () => {
     expect(empty.postings.terms).toEqual([]);
     const after = await preparer.prepare({ relPath: 'faq.md', content: '# FAQ\n\n대출 금리는 연 3%입니다.' }, {});
     expect(after.chunks.map((c) => c.text)).toEqual(['FAQ\n\n대출 금리는 연 3%입니다.']);
+  });
+
+  it('reads a PDF on its worker, and passes a refusal on with its code', async () => {
+    const samples = join(PROJECT_ROOT, 'tests/fixtures/samples');
+    const pdf = await preparer.prepare({ relPath: 'voucher.pdf', content: readFileSync(join(samples, 'voucher-2025.pdf')) }, {});
+    expect(pdf.document).toMatchObject({ format: 'pdf', pages: [{ page: 1, start: 0 }] });
+    expect(pdf.chunks.map((chunk) => chunk.text).join(' ')).toContain('3월 28일(금) 18시까지');
+    const scan = preparer.prepare({ relPath: 'scan.pdf', content: readFileSync(join(samples, 'scanned-faq.pdf')) }, {});
+    await expect(scan).rejects.toBeInstanceOf(DocumentReadError);
+    await expect(scan).rejects.toMatchObject({ code: 'NO_TEXT_LAYER' });
   });
 });
