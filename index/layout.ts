@@ -45,6 +45,14 @@ export function restoreChunk(stored: StoredChunk, doc: Document): Chunk {
   return { ...stored, text: doc.text.slice(stored.start, stored.end) };
 }
 
+/** The chunk table of an index from its stored form (`chunks.json`): holes and chunks of unknown documents stay empty. */
+export function restoreChunks(bytes: Buffer, documents: ReadonlyMap<string, Document>): Array<Chunk | undefined> {
+  return (JSON.parse(bytes.toString('utf8')) as StoredChunks).map((stored) => {
+    const doc = stored && documents.get(stored.docId);
+    return stored && doc ? restoreChunk(stored, doc) : undefined;
+  });
+}
+
 export const indexMetaSchema = z.object({
   documents: z.number().int().nonnegative(),
   chunks: z.number().int().nonnegative(),

@@ -12,12 +12,11 @@ import {
   indexFiles,
   indexMetaSchema,
   keptModelFiles,
-  restoreChunk,
+  restoreChunks,
   storeChunks,
   contentMeta,
   type IndexMeta,
   type IndexSettings,
-  type StoredChunks,
 } from '../index/layout.ts';
 import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
 import { buildPostings, termFrequencies, type Postings } from '../index/postings.ts';
@@ -111,10 +110,7 @@ export class LiveIndex {
     await yieldToEventLoop();
     const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
     await yieldToEventLoop();
-    const chunks = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks).map((stored): Chunk | undefined => {
-      const doc = stored && documents.get(stored.docId);
-      return stored && doc ? restoreChunk(stored, doc) : undefined;
-    });
+    const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
     await yieldToEventLoop();
     // Postings made by another version of the analysis would miss terms that questions are now analysed into.
     const current = meta.analyzer === ANALYZER_VERSION;

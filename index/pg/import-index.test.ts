@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
+import { seedIndex, type SeedWorkspace } from '../../tests/support/seed-index.ts';
+import { VectorIndex } from '../embed/vector-index.ts';
+import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf } from '../layout.ts';
+import { IndexStore } from '../store/index-store.ts';
+import { CollectionDb } from './collection-db.ts';
+import { importIndex } from './import-index.ts';
+
+let workspace: SeedWorkspace;
+let database: TestDatabase;
+let db: CollectionDb;
+
+beforeAll(async () => {
+  [workspace, database] = await Promise.all([seedIndex(), freshDatabase()]);
+  db = await CollectionDb.open(database.url);
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+  await database?.drop();
+  workspace?.dispose();
+});
+
+describe('importIndex', () => {
+  it('copies every document with its passages and their vectors, and the model, and skips them when run again', async () => {
+    const progress: string[] = [];
+    const report = await importIndex(workspace.config.indexDir, db, { onDocument: (done, total) => progress.push(`${done}/${total}`) });
+    const loaded = new IndexStore({ dir: workspace.config.indexDir, metaSchema: indexMetaSchema }).load();
+    const documents = decodeDocuments(loaded.read(INDEX_FILES.documents));
+    expect(report.added.sort()).toEqual(documents.map((d) => d.docId).sort());
+    expect(progress.at(-1)).toBe(`${documents.length}/${documents.length}`);
+
+    const { documents: stored } = await db.load();
+    const robot = stored.find((s) => s.document.docId === '000_b1883f170ede4282')!;
+    const sentence = '산업은행은 AI 모델 개발 및 클라우드 기업, 로봇 및 자율주행 기업들에게 최대 -1.2%p까지 우대된 금리로 자금을 제공할 예정입니다.';
+    const holding = robot.chunks.find((c) => c.text.includes(sentence))!;
+    expect(robot.document.text.slice(holding.start, holding.end)).toBe(holding.text);
+    // The vectors are the index's own, not made again.
+    const graph = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+    const chunkIds = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as Array<{ chunkId: string } | null>).map((c) => c?.chunkId);
+    const vector = robot.vectors[robot.chunks.indexOf(holding)]!;
+    expect([...vector]).toEqual([...graph.vector(chunkIds.indexOf(holding.chunkId))!]);
+    expect(await db.settings()).toEqual(settingsOf(loaded.manifest.meta));
+    expect((await db.modelFiles(loaded.manifest.meta.model.id)).get('tokenizer.json')?.length).toBeGreaterThan(1000);
+
+    const again = await importIndex(workspace.config.indexDir, db);
+    expect(again).toEqual({ added: [], unchanged: report.added, conflicting: [] });
+  });
+
+  it('refuses to mix the vectors of another model into the collection', async () => {
+    const other = await freshDatabase();
+    const otherDb = await CollectionDb.open(other.url);
+    try {
+      const meta = new IndexStore({ dir: workspace.config.indexDir, metaSchema: indexMetaSchema }).load().manifest.meta;
+      await otherDb.initialise({ ...settingsOf(meta), model: { ...meta.model, id: 'Xenova/multilingual-e5-small', fingerprint: 'e5' } }, 'e5', new Map());
+      await expect(importIndex(workspace.config.indexDir, otherDb)).rejects.toThrow(/embedded with model "Xenova\/multilingual-e5-small".*never mixed/);
+      expect((await otherDb.load()).documents).toEqual([]);
+    } finally {
+      await otherDb.close();
+      await other.drop();
+    }
+  });
+});
