@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
-import { SERVER_NODE_ARGS } from '../server/launch.ts';
+import { SERVER_START_ARGS } from '../server/launch.ts';
 
 /** What a finished child process did and cost. */
 export interface MeasuredRun {
@@ -135,20 +135,36 @@ export interface ServerOptions {
   readyTimeoutMs?: number;
   /** More environment variables for the server (`ADMIN_TOKEN`). Default none. */
   env?: Record<string, string>;
+  /**
+   * The checkout to run (another commit's, for before/after figures) and how Node runs its server there. Default this
+   * repository's compiled server, {@link SERVER_START_ARGS}, compiled first if it is not.
+   */
+  checkout?: { root: string; nodeArgs: readonly string[] };
+}
+
+let serverBuilt: Promise<void> | undefined;
+
+/** Compiles the server as `npm start` does before starting it (`npm run build:server`), once per benchmark run. */
+export function buildServer(): Promise<void> {
+  serverBuilt ??= runMeasured('server/build.ts', []).then((run) => {
+    if (run.exitCode !== 0) throw new Error(`Compiling the server failed:\n${tail(`${run.stdout}\n${run.stderr}`)}`);
+  });
+  return serverBuilt;
 }
 
 /**
- * Starts the server as `npm start` does (without the web build of `prestart`) on a free loopback port and
+ * Starts the server as `npm start` does (compiled, without the web build of `prestart`) on a free loopback port and
  * waits until `/readyz` answers 200.
  * @throws Error with the end of the server's log when it exits or is not ready in time.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (!options.checkout) await buildServer();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logFd = openSync(options.logPath, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...SERVER_NODE_ARGS], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.checkout?.nodeArgs ?? SERVER_START_ARGS)], {
+    cwd: options.checkout?.root ?? PROJECT_ROOT,
     env: {
       ...process.env,
       HOST: '127.0.0.1',
