@@ -1,4 +1,4 @@
-import type { Answer, AskRequest, DocumentDetail } from '../../contract/api.ts';
+import type { Answer, AskRequest, DocumentDetail, DocumentSummary } from '../../contract/api.ts';
 
 /** Why a request failed, as the person needs to know it: nothing answered, the server broke, or it refused. */
 export type FailureKind = 'network' | 'server' | 'rejected';
@@ -36,6 +36,84 @@ export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentD
   );
 }
 
+/** Lists the collection (`GET /api/documents`). @throws ApiError */
+export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
+  const body = await requestJson<{ documents: DocumentSummary[] }>(
+    '/api/documents',
+    { headers: { accept: 'application/json' } },
+    signal,
+    (value) => isRecord(value) && Array.isArray(value.documents),
+  );
+  return body.documents;
+}
+
+/**
+ * Checks an admin token (`GET /api/admin/check`): resolves when it is right.
+ * @throws ApiError `rejected` with status 401 for a wrong token, 403 when the server has none.
+ */
+export async function checkAdminToken(token: string): Promise<void> {
+  await requestJson('/api/admin/check', { headers: bearer(token) }, undefined, () => true);
+}
+
+/**
+ * Deletes a document (`DELETE /api/documents/:id`, admin).
+ * @throws ApiError; status 404 when it is already gone, 401 for a wrong token.
+ */
+export async function deleteDocument(id: string, token: string): Promise<void> {
+  await requestJson(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE', headers: bearer(token) }, undefined, () => true);
+}
+
+/** What an upload came to: the document (201 added, 200 already there), or the server's refusal. */
+export type UploadOutcome =
+  | { kind: 'added' | 'present'; document: DocumentSummary }
+  | { kind: 'refused'; status: number; code: string | undefined; message: string }
+  | { kind: 'network' | 'server'; message: string };
+
+/**
+ * Uploads one file as multipart form data (`POST /api/documents`, admin), reporting how much of it has been sent
+ * (0–1) as it goes; the server then reads and indexes it before it answers. Uses XMLHttpRequest, since fetch reports
+ * no upload progress. Never rejects: every end is an {@link UploadOutcome}.
+ */
+export function uploadDocument(file: File, token: string, onProgress: (sent: number) => void): Promise<UploadOutcome> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/documents');
+    request.responseType = 'text';
+    request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    });
+    request.upload.addEventListener('load', () => onProgress(1));
+    request.addEventListener('error', () => resolve({ kind: 'network', message: 'The connection failed.' }));
+    request.addEventListener('load', () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      const status = request.status;
+      if ((status === 200 || status === 201) && isRecord(body) && typeof body.id === 'string') {
+        resolve({ kind: status === 201 ? 'added' : 'present', document: body as unknown as DocumentSummary });
+        return;
+      }
+      const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+      const message = typeof error.message === 'string' ? error.message : request.statusText;
+      if (status >= 502 && status <= 504) resolve({ kind: 'network', message });
+      else if (status >= 500 || status < 400) resolve({ kind: 'server', message });
+      else resolve({ kind: 'refused', status, code: typeof error.code === 'string' ? error.code : undefined, message });
+    });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}
+
+function bearer(token: string): Record<string, string> {
+  return { accept: 'application/json', authorization: `Bearer ${token}` };
+}
+
 async function requestJson<T>(
   path: string,
   init: RequestInit,
@@ -49,7 +127,7 @@ async function requestJson<T>(
     if (signal?.aborted) throw error;
     throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = isRecord(body) && isRecord(body.error) ? body.error : {};
     const message = typeof error.message === 'string' ? error.message : response.statusText;

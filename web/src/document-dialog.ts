@@ -3,6 +3,7 @@ import { safeHttpUrl } from '../../contract/safe-link.ts';
 import { getDocument } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
 import type { Messages } from './i18n.ts';
+import { renderDate } from './render-citation.ts';
 import { locatePassage, segmentText } from './segments.ts';
 
 /**
@@ -48,7 +49,7 @@ export class DocumentDialog {
     const generation = ++this.generation;
     this.closeButton.textContent = t.close;
     this.title.textContent = citation.title;
-    this.renderMeta(citation.source, t);
+    this.renderMeta(citation.source, citation.date, t);
     replaceChildren(this.body, h('p', { className: 'searching' }, t.loadingDocument));
     if (!this.dialog.open) {
       this.dialog.showModal();
@@ -63,7 +64,7 @@ export class DocumentDialog {
     }
     if (generation !== this.generation || !this.dialog.open) return;
     this.title.textContent = doc.title;
-    this.renderMeta(doc.source, t);
+    this.renderMeta(doc.source, doc.date, t);
     const passage = locatePassage(doc.text, citation);
     const mark = h('mark', { className: 'passage' });
     for (const segment of segmentText(doc.text.slice(passage.start, passage.end), citation.highlights, passage.start - passage.shift)) {
@@ -73,10 +74,11 @@ export class DocumentDialog {
     mark.scrollIntoView({ block: 'center' });
   }
 
-  private renderMeta(source: string | null, t: Messages): void {
+  private renderMeta(source: string | null, date: string | null, t: Messages): void {
     const href = safeHttpUrl(source);
     replaceChildren(
       this.meta,
+      date ? renderDate(date, t) : null,
       href
         ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, href, h('span', { className: 'visually-hidden' }, ` ${t.opensInNewTab}`))
         : null,

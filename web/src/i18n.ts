@@ -11,6 +11,8 @@ export interface Example {
 
 /** Every string the interface shows, in one language. */
 export interface Messages {
+  /** The language these messages are in, for dates and numbers. */
+  lang: Lang;
   appName: string;
   tagline: string;
   introTitle: string;
@@ -21,6 +23,10 @@ export interface Messages {
   keyboardHint: string;
   send: string;
   newConversation: string;
+  /** The link to the documents page. */
+  manageDocuments: string;
+  /** Screen-reader label before a document's own date. */
+  documentDate: string;
   /** Name of the other language, on the switch. */
   switchTo: string;
   switchToLabel: string;
@@ -65,6 +71,7 @@ export const EXAMPLES: readonly Example[] = [
 
 export const MESSAGES: Record<Lang, Messages> = {
   ko: {
+    lang: 'ko',
     appName: '서기',
     tagline: '문서에서 답을 찾고 출처를 함께 보여 드립니다',
     introTitle: '무엇이든 물어보세요',
@@ -78,6 +85,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     keyboardHint: 'Enter: 보내기 · Shift+Enter: 줄바꿈',
     send: '보내기',
     newConversation: '새 대화',
+    manageDocuments: '문서 관리',
+    documentDate: '문서 날짜',
     switchTo: 'English',
     switchToLabel: 'Switch the interface to English',
     you: '내 질문',
@@ -108,6 +117,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     announceAnswer: (text, sources) => `답변: ${text} (출처 ${sources}개)`,
   },
   en: {
+    lang: 'en',
     appName: 'Seogi',
     tagline: 'Answers from your documents, with their sources',
     introTitle: 'Ask about your documents',
@@ -121,6 +131,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     keyboardHint: 'Enter to send · Shift+Enter for a new line',
     send: 'Send',
     newConversation: 'New conversation',
+    manageDocuments: 'Documents',
+    documentDate: 'Document date',
     switchTo: '한국어',
     switchToLabel: '화면을 한국어로 바꾸기',
     you: 'Your question',

@@ -1,5 +1,6 @@
 import type { Citation } from '../../contract/api.ts';
 import { safeHttpUrl } from '../../contract/safe-link.ts';
+import { displayDate } from './dates.ts';
 import { h } from './dom.ts';
 import type { Messages } from './i18n.ts';
 import { segmentText } from './segments.ts';
@@ -48,8 +49,19 @@ export function renderCitation(citation: Citation, id: string, { t, onOpen }: Ci
       { className: 'citation-head' },
       h('span', { className: 'citation-n', attrs: { 'aria-hidden': 'true' } }, String(citation.n)),
       h('span', { className: 'citation-title', id: titleId }, h('span', { className: 'visually-hidden' }, `${t.sourceN(citation.n)}: `), citation.title),
+      citation.date ? renderDate(citation.date, t) : null,
     ),
     passage,
     h('p', { className: 'citation-actions' }, open, original),
+  );
+}
+
+/** A document's own date, as a `<time>` (machine-readable when it is ISO), labelled for screen readers. */
+export function renderDate(date: string, t: Messages): HTMLElement {
+  return h(
+    'span',
+    { className: 'document-date' },
+    h('span', { className: 'visually-hidden' }, `${t.documentDate}: `),
+    h('time', { attrs: { datetime: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined } }, displayDate(date, t.lang)),
   );
 }

@@ -1,0 +1,3 @@
+import { DocumentsApp } from './documents/documents-app.ts';
+
+new DocumentsApp().start();
