@@ -21,7 +21,7 @@ export const defaultChunkOptions: Required<ChunkOptions> = { minChars: 300, maxC
  * Version of the cutting rules, recorded with the options in an index so that chunks cut by older rules (before
  * `maxChars` bounded every chunk) are cut again rather than reused.
  */
-export const CHUNKING_VERSION = 2;
+export const CHUNKING_VERSION = 3;
 
 /**
  * Cuts a document into sentence-aligned passages of about `minChars`–`maxChars` characters, never longer than
