@@ -88,6 +88,17 @@ describe('QueryAnalyzer', () => {
     expect(query.intent).toBe('amount');
   });
 
+  it('keeps a compound the documents write whole that holds a question word, and reads a question word with an ending as one', () => {
+    const documents = { has: (term: string) => ['=투자규모', '투자', '자규', '규모'].includes(term) };
+    const compound = analyzer.analyze('투자규모는?', [], documents);
+    expect(compound.concepts.map((c) => [c.label, c.alternatives])).toEqual([['투자규모는', [[['투자', '자규', '규모', '=투자규모']]]]]);
+    expect(compound.terms.has('how')).toBe(false);
+    expect(compound.intent).toBe('amount');
+    expect(analyzer.analyze('펀드는 얼마 규모야?', [], documents).concepts.map((c) => c.label)).toEqual(['펀드는']);
+    const apart = { has: (term: string) => ['투자', '규모', '펀드'].includes(term) };
+    expect(analyzer.analyze('펀드 투자규모는?', [], apart).concepts.map((c) => c.label)).toEqual(['펀드']);
+  });
+
   it('carries earlier questions over at a lower weight', () => {
     const { terms, concepts } = analyzer.analyze('그럼 대출 규모는?', [{ question: '무보의 보험 상품은?' }]);
     expect(terms.get('대출')).toBe(1);

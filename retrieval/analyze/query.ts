@@ -197,13 +197,15 @@ export class QueryAnalyzer {
     for (const m of matches) byFirst.set(m.first, [...(byFirst.get(m.first) ?? []), m]);
     const spans: Array<{ span: Word[]; roles: WordRole[]; group: GlossaryMatch[]; variant?: Phrasing }> = [];
     for (let i = 0; i < words.length; ) {
-      const group = byFirst.get(i) ?? [];
-      const last = Math.max(i, ...group.map((m) => m.last));
+      const matched = byFirst.get(i) ?? [];
+      const last = Math.max(i, ...matched.map((m) => m.last));
       const span = words.slice(i, last + 1);
       const spanRoles = roles.slice(i, last + 1);
       i = last + 1;
-      // Question words ("how much", "규모는", "비율은") steer answer selection through the intent, not the search.
-      if (group.some((m) => m.entry.category === QUESTION_CATEGORY)) continue;
+      // Question words ("how much", "규모는", "비율은", "규모야") steer answer selection through the intent, not the
+      // search. One inside a compound that the documents write whole ("금액" in "기초금액") is part of that word.
+      if (matched.some((m) => m.entry.category === QUESTION_CATEGORY && !(m.infix !== undefined && isKnownCompound(span, vocabulary)))) continue;
+      const group = matched.filter((m) => m.entry.category !== QUESTION_CATEGORY);
       if (spanRoles.every((r) => r === 'scaffold')) continue;
       const variant = span.length === 1 ? wordVariant(span[0] as Word, group, vocabulary) : undefined;
       spans.push({ span, roles: spanRoles, group, ...(variant ? { variant } : {}) });
@@ -268,6 +270,12 @@ function glossedWords(matches: readonly GlossaryMatch[]): { concepts: Set<number
     for (let i = m.first; i <= m.last; i++) into.add(i);
   }
   return { concepts, questionWords };
+}
+
+/** Whether a one-word span is a compound the collection uses whole ("기초금액"), not a word with an ending ("규모야"). */
+function isKnownCompound(span: readonly Word[], vocabulary: Vocabulary): boolean {
+  const word = span[0];
+  return span.length === 1 && word?.kind === 'hangul' && word.stem.length > 2 && vocabulary.has(`=${word.stem}`);
 }
 
 /** A phrase takes the strongest role of its words: content, then asked, modifier, predicate. */
