@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { dirname, extname, join } from 'node:path';
-import matter from 'gray-matter';
-import { DOCUMENT_ID, documentIdFromFileName, documentIdFromTitle } from '../contract/document-id.ts';
+import { dirname, join } from 'node:path';
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
-import { DOCUMENT_EXTENSIONS, DocumentReadError, sniffFormat } from '../index/load/index.ts';
-import { decodeText } from '../index/load/decode-text.ts';
+import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
 import { recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from '../index/pending-adds.ts';
 import { replaceFileAtomically, syncDirectory } from '../index/store/durable-fs.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import { currentWriter, describeHolder, tryAcquireWriter, type IndexWriter } from '../index/store/writer-lock.ts';
-import type { Document, SourceFile } from '../index/types.ts';
+import type { Document } from '../index/types.ts';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { AnswerEngine, type AnswerEngineOptions } from '../retrieval/answer-engine.ts';
 import { LiveIndex } from '../retrieval/live-index.ts';
@@ -25,7 +21,8 @@ import {
   type NewDocument,
   type SeogiService,
 } from './service.ts';
-import { DocumentFiles, type DocumentFileFacts } from './document-files.ts';
+import { DocumentFiles } from './document-files.ts';
+import { documentExists, documentFile, isRetry, readRefusal, summaryOf } from './document-intake.ts';
 import { asServiceError, STORAGE_ADVICE, storageProblem } from './storage-errors.ts';
 
 /** Options of {@link LiveCollection}. */
@@ -201,16 +198,7 @@ export class LiveCollection implements SeogiService {
     const prepared = await this.index.prepare(file);
     const doc = prepared.document;
     // A retry of an add whose answer was lost (a timeout) gets the document it added.
-    if (existing?.hash === doc.hash) return { document: await this.summary(existing), created: false };
-    if (existing) throw documentExists(id);
-    if (prepared.chunks.length === 0) throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
-    const same = this.withSameText(doc.text);
-    if (same) {
-      throw new ServiceError(
-        'DUPLICATE_CONTENT',
-        `This content is already in the collection as "${same.docId}" (${JSON.stringify(same.title.slice(0, 120))}); it was not added again.`,
-      );
-    }
+    if (isRetry(prepared, existing, this.index.view.documents.values())) return { document: await this.summary(existing!), created: false };
 
     const path = join(this.config.docsDir, file.relPath);
     const settle = await recordPendingAdd(this.config.indexDir, { id, file: file.relPath, hash: doc.hash });
@@ -225,13 +213,6 @@ export class LiveCollection implements SeogiService {
       await settle();
     }
     return { document: await this.summary(doc), created: true };
-  }
-
-  /** A document of the collection whose cleaned text is `text`, if there is one. */
-  private withSameText(text: string): Document | undefined {
-    const hash = textHash(text);
-    for (const doc of this.index.view.documents.values()) if (textHashOf(doc) === hash) return doc;
-    return undefined;
   }
 
   /** Removes a document's file, then the document from the index; the file is put back when that fails. */
@@ -268,42 +249,6 @@ export class LiveCollection implements SeogiService {
   }
 }
 
-
-/** How the API lists a document of `view`, with the facts of its file (null ones when its file is gone). */
-function summaryOf(doc: Document, view: LiveIndex['view'], file: DocumentFileFacts | undefined): DocumentSummary {
-  return {
-    id: doc.docId,
-    title: doc.title,
-    source: doc.source ?? null,
-    date: doc.date ?? null,
-    chunks: view.chunksOf.get(doc.docId)?.length ?? 0,
-    // Documents indexed before the loader recorded formats have theirs read from the file.
-    format: doc.format ?? file?.format ?? null,
-    size: file?.size ?? null,
-    addedAt: file?.addedAt ?? null,
-  };
-}
-
-/** Hashes of the documents' cleaned texts, each computed once: views share their document objects. */
-const textHashes = new WeakMap<Document, string>();
-
-function textHashOf(doc: Document): string {
-  let hash = textHashes.get(doc);
-  if (hash === undefined) {
-    hash = textHash(doc.text);
-    textHashes.set(doc, hash);
-  }
-  return hash;
-}
-
-/** sha256 of a cleaned text: two documents with the same hash say the same thing, whatever their files look like. */
-function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function documentExists(id: string): ServiceError {
-  return new ServiceError('DOCUMENT_EXISTS', `A document with id "${id}" already exists; delete it first or choose another id.`);
-}
 
 /** Default of {@link LiveCollectionOptions.followMs}. */
 const DEFAULT_FOLLOW_MS = 1000;
@@ -347,62 +292,5 @@ export async function openLiveCollection(config: IndexConfig, options: OpenLiveC
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. */
-/**
- * The file a new document is stored as in DOCS_DIR, and its id: the loader reads it back into the same document. An
- * uploaded file is stored as it came (a PDF, an HWP, text in CP949), unless a title or source is given for a text
- * file, which then is stored as UTF-8 with front matter.
- * @throws ServiceError, or DocumentReadError when the upload is no file Seogi can read.
- */
-function documentFile(input: NewDocument): SourceFile & { id: string } {
-  const uploadExt = input.filename ? extname(input.filename).toLowerCase() : '';
-  if (input.filename && !DOCUMENT_EXTENSIONS.includes(uploadExt)) {
-    throw new ServiceError('UNSUPPORTED_FORMAT', `${quoted(input.filename)} is not a ${DOCUMENT_EXTENSIONS.join(', ')} file; add one of those.`);
-  }
-  const front = Object.fromEntries(Object.entries({ title: input.title, source: input.source }).filter(([, v]) => v !== undefined));
-  const hasFront = Object.keys(front).length > 0;
-  let content: string | Uint8Array;
-  if (input.bytes && input.html === undefined && input.text === undefined) {
-    const name = input.filename ?? 'the file';
-    if (sniffFormat(input.bytes, name).format !== 'text') {
-      if (hasFront) throw new ServiceError('INVALID_DOCUMENT', `${quoted(name)} names its own title; send it without "title" and "source".`);
-      content = input.bytes;
-    } else {
-      const text = decodeText(input.bytes, name);
-      if (text.trim() === '') throw new ServiceError('INVALID_DOCUMENT', `${quoted(name)} is empty.`);
-      content = hasFront ? matter.stringify(text, front) : input.bytes;
-    }
-  } else {
-    const body = input.html ?? input.text;
-    if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
-    content = hasFront ? matter.stringify(body, front) : body;
-  }
-  const ext = uploadExt || (input.html !== undefined ? '.html' : '.md');
-  const id = input.id ?? idFrom(input, content);
-  if (!DOCUMENT_ID.test(id)) {
-    throw new ServiceError('INVALID_DOCUMENT', `Invalid document id "${id}": use letters, digits, "_", "-" and "." (at most 100), not starting with ".".`);
-  }
-  return { id, relPath: `${id}${ext}`, content };
-}
-
-/** A file Seogi could not read, as the refusal the API answers with (the codes are the same). */
-function readRefusal(error: unknown): unknown {
-  return error instanceof DocumentReadError ? new ServiceError(error.code, error.message) : error;
-}
-
-/** A user-given name as a message may show it: quoted, control characters escaped, length bounded. */
-function quoted(name: string): string {
-  return JSON.stringify(name.slice(0, 120));
-}
-
-/**
- * An id from the uploaded file's name (`공고문 2025.hwp` → `공고문-2025`), else the title, else the content's hash.
- */
-function idFrom(input: NewDocument, body: string | Uint8Array): string {
-  const fromName = input.filename !== undefined ? documentIdFromFileName(input.filename) : undefined;
-  const fromTitle = input.title !== undefined ? documentIdFromTitle(input.title) : undefined;
-  return fromName ?? fromTitle ?? `doc-${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;
 }
 
