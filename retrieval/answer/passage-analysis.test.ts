@@ -93,5 +93,31 @@ describe('analyzePassage sentences', () => {
     );
     expect(subjects).toEqual([['장백', '백폭', '폭포', '=장백폭포'], undefined, undefined, ['정주', '주영', '=정주영']]);
   });
+
+  it('reads a notice\'s "label : value" lines as fields, with their labels, and not a time or a link', () => {
+    const text = '②기초금액 : 금72,300,000원(※부가가치세 포함)\n\n회의 10:30 시작\n\nhttps://example.com\n\n보증료는 연 0.5%이다.';
+    const { sentences } = analyzePassage(passage(text));
+    expect(sentences.map((s) => s.kind)).toEqual(['field', 'headline', 'headline', 'sentence']);
+    expect([...(sentences[0]?.labels ?? [])]).toEqual(['기초', '초금', '금액', '=기초금액']);
+    expect(sentences[1]?.labels).toBeUndefined();
+  });
+
+  it('reads a table\'s rows with the terms of its header row, which names their cells', () => {
+    const text = 'C반 기말고사\n\n이름 | 국어 | 영어\n\n개똥이 | 89 | 65\n\n칠득이 | 77 | 77\n\n합계\n\n12 | 3 | 4\n\n5 | 6 | 7';
+    const { sentences } = analyzePassage(passage(text));
+    expect(sentences.map((s) => [s.text, s.kind, s.header])).toEqual([
+      ['C반 기말고사', 'headline', undefined],
+      ['이름 | 국어 | 영어', 'row', undefined],
+      ['개똥이 | 89 | 65', 'row', '이름 | 국어 | 영어'],
+      ['칠득이 | 77 | 77', 'row', '이름 | 국어 | 영어'],
+      ['합계', 'headline', undefined],
+      ['12 | 3 | 4', 'row', undefined],
+      // A first row of figures names no columns.
+      ['5 | 6 | 7', 'row', undefined],
+    ]);
+    const row = sentences[3];
+    expect(row?.terms.has('국어') && row.terms.has('칠득') && row.labels?.has('국어')).toBe(true);
+    expect(row?.labels?.has('칠득')).toBe(false);
+  });
 });
 

@@ -7,9 +7,11 @@ import { LruCache } from './lru-cache.ts';
 
 /**
  * What a sentence of a passage is: a full `sentence`; a `headline` (a title, heading or caption: no sentence ending);
- * a `footnote` ("* 융자 : …", "** 스타트업 코리아 펀드…"), which qualifies something said elsewhere.
+ * a `footnote` ("* 융자 : …", "** 스타트업 코리아 펀드…"), which qualifies something said elsewhere; a `field` of a
+ * notice or form, a label and its value ("②기초금액 : 금72,300,000원"); a `row` of a table, its cells joined by " | "
+ * ("개똥이 | 89 | 65 | 78"). A field or a row states a fact as fully as a sentence does.
  */
-export type SentenceKind = 'sentence' | 'headline' | 'footnote';
+export type SentenceKind = 'sentence' | 'headline' | 'footnote' | 'field' | 'row';
 
 /** A sentence of a passage with its analysed terms. */
 export interface AnalyzedSentence {
@@ -37,6 +39,13 @@ export interface AnalyzedSentence {
    * otherwise ("업계에서는 …", "그는 …").
    */
   subject?: ReadonlySet<string>;
+  /**
+   * Terms of what names the values of a `field` or a table `row`: the field's label, the header row of the row's table
+   * (its first row, when the passage holds it). A row's `terms` hold its header's too: "89" under "국어" says 국어 89.
+   */
+  labels?: ReadonlySet<string>;
+  /** A table row's header row, cells joined by " | " as in the row. */
+  header?: string;
 }
 
 /** What answering needs to know about a passage, computed once per chunk. */
@@ -115,19 +124,28 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
     return terms;
   });
   const contexts = paragraphContexts(chunk.text, spans, sentenceTerms);
-  const sentences = spans.map(({ start, end }, i) => {
+  const headers = tableHeaders(chunk.text, spans);
+  const sentences = spans.map(({ start, end }, i): AnalyzedSentence => {
     const text = chunk.text.slice(start, end);
     const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
     const subject = subjectOf(text.slice(lead));
+    const kind = kindOf(text);
+    const header = headers[i];
+    const headerTerms = header === undefined ? undefined : new Set(analyze(chunk.text.slice(header.start, header.end)));
+    const label = kind === 'field' ? fieldLabel(text) : undefined;
+    const labels = headerTerms ?? (label === undefined ? undefined : new Set(analyze(label)));
+    const own = sentenceTerms[i] as ReadonlySet<string>;
     return {
       start: chunk.start + start,
       end: chunk.start + end,
       text,
-      kind: kindOf(text),
+      kind,
       quoteStart: chunk.start + start + lead,
-      terms: sentenceTerms[i] as ReadonlySet<string>,
+      terms: headerTerms ? new Set([...own, ...headerTerms]) : own,
       context: contexts[i] as ReadonlySet<string>,
       ...(subject ? { subject } : {}),
+      ...(labels && labels.size > 0 ? { labels } : {}),
+      ...(header ? { header: chunk.text.slice(header.start, header.end) } : {}),
     };
   });
   const terms = new Set(termsOf.flat());
@@ -183,7 +201,57 @@ function subjectOf(text: string): ReadonlySet<string> | undefined {
 
 function kindOf(text: string): SentenceKind {
   if (FOOTNOTE.test(text)) return 'footnote';
-  return SENTENCE_END.test(text) ? 'sentence' : 'headline';
+  if (SENTENCE_END.test(text)) return 'sentence';
+  if (isTableRow(text)) return 'row';
+  return fieldLabel(text) === undefined ? 'headline' : 'field';
+}
+
+/** What separates the cells of a table row as the readers write it. */
+export const CELL_SEPARATOR = ' | ';
+/** A label, a colon that is not a time's ("10:10") or a link's ("https://"), and a value: "⑤입찰서 제출 기간 : 2024. …". */
+const FIELD = /^([^:：\n]*[\p{L}\p{N})\]][^:：\n]*?)\s*[:：](?![\d/])\s*\S/u;
+/** The longest label of a field: a name, not a clause. */
+const MAX_LABEL_CHARS = 30;
+
+function isTableRow(text: string): boolean {
+  return text.includes(CELL_SEPARATOR);
+}
+
+/** The label of a field line ("②기초금액 : 금72,300,000원" → "②기초금액"), if the line is one. */
+function fieldLabel(text: string): string | undefined {
+  const label = FIELD.exec(text)?.[1];
+  return label !== undefined && label.length <= MAX_LABEL_CHARS && !/\d$/u.test(label) ? label : undefined;
+}
+
+/** The number of cells of a table row. */
+function cellCount(row: string): number {
+  return row.split(CELL_SEPARATOR).length;
+}
+
+/** A header row names its columns: none of its cells is a bare figure. */
+function isHeaderRow(row: string): boolean {
+  return row.split(CELL_SEPARATOR).every((cell) => !/^[\d\s.,%+-]*$/u.test(cell.trim()));
+}
+
+/**
+ * For each sentence, the header row of the table it is a row of: the first row of the run of rows it belongs to, when
+ * that row names columns and has as many cells.
+ */
+function tableHeaders(text: string, spans: readonly SentenceSpan[]): Array<SentenceSpan | undefined> {
+  let first: SentenceSpan | undefined;
+  return spans.map((span) => {
+    const sentence = text.slice(span.start, span.end);
+    if (!isTableRow(sentence)) {
+      first = undefined;
+      return undefined;
+    }
+    if (first === undefined) {
+      first = span;
+      return undefined;
+    }
+    const header = text.slice(first.start, first.end);
+    return isHeaderRow(header) && cellCount(header) === cellCount(sentence) ? first : undefined;
+  });
 }
 
 /**

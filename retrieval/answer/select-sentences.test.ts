@@ -22,6 +22,14 @@ function select(question: string) {
   return selectSentences(query, model, sources);
 }
 
+/** Selects from one passage of `text` at offset 0. */
+function selectFrom(question: string, text: string) {
+  const query = analyzer.analyze(question);
+  const model = coverageModel(query, { idf: () => 1, df: () => 1, size: 10 });
+  const { sentences, terms } = analyzePassage({ chunkId: `t${text.length}#0`, docId: 't', start: 0, end: text.length, text });
+  return selectSentences(query, model, [{ sentences, terms, docId: 't', score: 1 }]);
+}
+
 describe('selectSentences', () => {
   it('picks the sentence that covers the question, with document offsets', () => {
     const [best] = select('시중은행 대출 프로그램 규모는?');
@@ -34,6 +42,17 @@ describe('selectSentences', () => {
   it('prefers a sentence with an amount when the question asks how much', () => {
     const [best] = select('무보 무역 금융 지원 규모는 얼마?');
     expect(best?.text).toBe('무보는 5년간 최대 10조 원의 무역 금융을 지원할 예정이다.');
+  });
+
+  it('answers with the field whose label names what is asked, and the row of a table under the header it names', () => {
+    const notice = '②입찰 공고일 전일부터 입찰서 제출 기간까지 본점이 서울시에 있어야 함.\n\n⑤입찰서 제출 기간 : 2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00';
+    const [field] = selectFrom('입찰서 제출 기간은?', notice);
+    expect(field?.text).toBe('⑤입찰서 제출 기간 : 2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00');
+    expect(notice.slice(field?.value?.start, field?.value?.end)).toBe('2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00');
+    const table = '이름 | 국어 | 영어 | 수학\n\n개똥이 | 89 | 65 | 78\n\n칠득이 | 77 | 70 | 71';
+    const [row] = selectFrom('칠득이의 영어 점수는?', table);
+    expect(row?.text).toBe('칠득이 | 77 | 70 | 71');
+    expect(table.slice(row?.value?.start, row?.value?.end)).toBe('70');
   });
 
   it('chooses nothing when no sentence shares anything with the question', () => {

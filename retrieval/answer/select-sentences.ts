@@ -1,7 +1,8 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { answerSpans } from './answer-spans.ts';
 import { judgeSentence, type AnswerabilityOptions } from './answerability.ts';
-import { literalCoverage, type CoverageModel } from './coverage.ts';
+import { coverage, literalCoverage, type CoverageModel } from './coverage.ts';
+import { labelledValue } from './labelled-value.ts';
 import { anchoredSpan } from './short-answer.ts';
 import { termOverlap } from './near-duplicates.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
@@ -25,6 +26,11 @@ export interface SelectedSentence {
   start: number;
   end: number;
   score: number;
+  /**
+   * For a field or a table row whose label names what is asked, the value it gives (see `labelledValue`), by offsets
+   * into the document text: the short answer when the question asks for no figure, date or name of its own.
+   */
+  value?: { start: number; end: number };
 }
 
 /** How answer sentences are chosen. */
@@ -63,13 +69,20 @@ const INTENT_BONUS = 0.4;
 const INTENT_PENALTY = 0.15;
 /** Weight of how closely the question's words stand around the figure, date, name or list asked for. */
 const ANCHOR_WEIGHT = 0.4;
+/**
+ * Weight of the question's share in the label of a field or the header of a table row: the value beside a label that
+ * names what is asked ("⑤입찰서 제출 기간 : …") is what is asked, as a figure is for "how much".
+ */
+const LABEL_WEIGHT = 0.4;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
 /** A full sentence is preferred to a better-scoring headline when it scores at least this share of it. */
 const FULL_SENTENCE_SHARE = 0.8;
 /** A headline or caption may hold the fact, but a full sentence says it better; a footnote only qualifies one. */
-const KIND_PENALTY = { sentence: 0, headline: 0.2, footnote: 0.15 } as const;
+const KIND_PENALTY = { sentence: 0, headline: 0.2, footnote: 0.15, field: 0, row: 0 } as const;
+/** Kinds that state a fact in full, as a sentence does: a field of a notice and a table row are short but not fragments. */
+const FULL_KINDS: ReadonlySet<AnalyzedSentence['kind']> = new Set(['sentence', 'field', 'row']);
 
 /**
  * Picks the 1–3 sentences that answer the question from the given passages: only sentences that answer it at all
@@ -99,22 +112,34 @@ export function selectSentences(
       const intent = judgement.answersIntent === undefined ? 0 : judgement.answersIntent ? INTENT_BONUS + ANCHOR_WEIGHT * anchored : -INTENT_PENALTY;
       // A headline is keyword-dense by nature: its matching the user's words says less than a sentence's doing so.
       const literal = sentence.kind === 'headline' ? 0 : LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
-      const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
+      const labelled = sentence.labels ? LABEL_WEIGHT * coverage(model, sentence.labels, { currentOnly: true }) : 0;
+      const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + labelled + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
-      scored.push({ source: index, text, start: sentence.quoteStart, end: sentence.end, score, terms: sentence.terms, kind: sentence.kind, answers: judgement.answersIntent });
+      const value = labelledValue(model, sentence);
+      scored.push({
+        source: index,
+        text,
+        start: sentence.quoteStart,
+        end: sentence.end,
+        score,
+        ...(value ? { value: { start: sentence.start + value.start, end: sentence.start + value.end } } : {}),
+        terms: sentence.terms,
+        kind: sentence.kind,
+        answers: judgement.answersIntent,
+      });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start);
   const top = scored[0];
   if (!top) return [];
   // A headline answers only when no full sentence comes close: the sentence says the same in full.
-  const full = top.kind !== 'headline' ? top : scored.find((c) => c.kind === 'sentence' && c.score >= top.score * FULL_SENTENCE_SHARE);
+  const full = top.kind !== 'headline' ? top : scored.find((c) => FULL_KINDS.has(c.kind) && c.score >= top.score * FULL_SENTENCE_SHARE);
   const best = full ?? top;
   const chosen = [best];
   const said = new Set(figuresOf(query, best.text));
   for (const candidate of scored) {
     // Further sentences add to the answer: full sentences, holding what the question asks for when it asks for something.
-    if (candidate === best || candidate.kind !== 'sentence' || candidate.answers === false) continue;
+    if (candidate === best || !FULL_KINDS.has(candidate.kind) || candidate.answers === false) continue;
     if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
     if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
     // Leading with a figure, date or name a chosen sentence already gave, about the same things: the same fact again.
@@ -133,5 +158,6 @@ function figuresOf(query: AnalyzedQuery, text: string): string[] {
 }
 
 function formPenalty(sentence: AnalyzedSentence): number {
-  return (sentence.text.length < MIN_SENTENCE_CHARS ? FRAGMENT_PENALTY : 0) + KIND_PENALTY[sentence.kind];
+  const fragment = sentence.text.length < MIN_SENTENCE_CHARS && sentence.kind !== 'field' && sentence.kind !== 'row';
+  return (fragment ? FRAGMENT_PENALTY : 0) + KIND_PENALTY[sentence.kind];
 }

@@ -52,12 +52,21 @@ export function anchoredSpan(query: AnalyzedQuery, model: CoverageModel, text: s
 }
 
 /**
- * The part of the answer sentence that answers the question by itself (see {@link anchoredSpan}).
+ * The part of the answer sentence that answers the question by itself (see {@link anchoredSpan}), or the value a field
+ * or table row gives under the label the question names.
  * @param sentence the quoted sentence and its offset into the document
  */
-export function shortAnswer(query: AnalyzedQuery, model: CoverageModel, sentence: { text: string; start: number }): ShortSpan | undefined {
+export function shortAnswer(
+  query: AnalyzedQuery,
+  model: CoverageModel,
+  sentence: { text: string; start: number; value?: { start: number; end: number } },
+): ShortSpan | undefined {
   const span = anchoredSpan(query, model, sentence.text)?.span;
-  return span && { text: sentence.text.slice(span.start, span.end), start: sentence.start + span.start, end: sentence.start + span.end };
+  if (span) return { text: sentence.text.slice(span.start, span.end), start: sentence.start + span.start, end: sentence.start + span.end };
+  // A field or a table row gives the value its label names when the question asks for nothing of a kind it can find.
+  const { value } = sentence;
+  if (value === undefined || answerSpans(query.intent, sentence.text, query.unit).length > 0 || value.end <= value.start) return undefined;
+  return { text: sentence.text.slice(value.start - sentence.start, value.end - sentence.start), start: value.start, end: value.end };
 }
 
 /**
