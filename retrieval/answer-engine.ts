@@ -136,7 +136,7 @@ export class AnswerEngine {
       const chunk = collection.chunks[ordinal];
       return chunk ? [{ chunk, score }] : [];
     });
-    const reranked = rerankByCoverage(candidates, query, model, this.options.rerank);
+    const reranked = rerankByCoverage(candidates, query, model, this.options.rerank, (p) => this.analysis(collection, p));
     const passages = dropNearDuplicates(reranked, (p) => this.analysis(collection, p).terms, topK);
     const bar = answerBar({ unknownContent: unknownContent(model).length, denseMargin: ranking.denseMargin }, this.options);
     const sentences = bar.answerable ? this.pickSentences(collection, query, model, passages.slice(0, this.options.answerPassages), bar.minCoverage) : [];

@@ -87,6 +87,14 @@ describe('analyzePassage sentences', () => {
     expect(budget?.context.has('포스')).toBe(true);
   });
 
+  it('gives every sentence the terms of its document\'s title as context, which names what the document is about', () => {
+    const text = '보증 한도와 보증료\n\n기업당 한도는 5억 원이다.\n\n대상 장비\n\n중고 장비는 제외된다.\n\n신청 방법\n\n보증료는 연 0.5%이다.';
+    const sentences = analyzePassage(passage(text), '2025년 협동로봇 리스 보증 프로그램 안내').sentences;
+    expect(sentences.at(-1)?.context.has('=협동로봇')).toBe(true);
+    expect(sentences.at(-1)?.terms.has('=협동로봇')).toBe(false);
+    expect(analyzePassage(passage(`${text} `)).sentences.at(-1)?.context.has('=협동로봇')).toBe(false);
+  });
+
   it('knows the subject a sentence opens with, and that an adverbial or a pointer is none', () => {
     const subjects = analyzePassage(passage('천지 북쪽의 장백폭포는 높이가 60m다. 업계에서는 포스코가 참석했다. 이 펀드는 크다. 1967년 정주영이 세웠다.')).sentences.map(
       (s) => (s.subject ? [...s.subject] : undefined),

@@ -29,8 +29,8 @@ export interface AnalyzedSentence {
   terms: ReadonlySet<string>;
   /**
    * Terms of the sentence's paragraph and of the paragraph before it (often its heading or the sentence that names what
-   * it refers to): what a sentence may leave to its context ("업계에서는 포스코, … 등이 참석했다" after the paragraph on
-   * the KAIST meeting).
+   * it refers to), and of the document's title: what a sentence may leave to its context ("업계에서는 포스코, … 등이
+   * 참석했다" after the paragraph on the KAIST meeting; "보증료는 연 0.5%" in the notice of the 협동로봇 리스 보증).
    */
   context: ReadonlySet<string>;
   /**
@@ -123,7 +123,7 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
     }
     return terms;
   });
-  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms);
+  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms, new Set(analyze(title)));
   const headers = tableHeaders(chunk.text, spans);
   const sentences = spans.map(({ start, end }, i): AnalyzedSentence => {
     const text = chunk.text.slice(start, end);
@@ -153,8 +153,16 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
   return { terms, sentences, positions };
 }
 
-/** For each sentence, the terms of its paragraph and of the one before; sentences of a paragraph share one set. */
-function paragraphContexts(text: string, spans: readonly SentenceSpan[], terms: ReadonlyArray<ReadonlySet<string>>): Array<ReadonlySet<string>> {
+/**
+ * For each sentence, the terms of its paragraph and of the one before, and those of the document's title, which names
+ * what the whole document is about; sentences of a paragraph share one set.
+ */
+function paragraphContexts(
+  text: string,
+  spans: readonly SentenceSpan[],
+  terms: ReadonlyArray<ReadonlySet<string>>,
+  title: ReadonlySet<string>,
+): Array<ReadonlySet<string>> {
   const paragraphOf: number[] = [];
   spans.forEach((span, i) => {
     const previous = spans[i - 1];
@@ -167,7 +175,7 @@ function paragraphContexts(text: string, spans: readonly SentenceSpan[], terms: 
     const paragraph = (paragraphs[p] ??= new Set());
     for (const term of set) paragraph.add(term);
   });
-  const contexts = paragraphs.map((paragraph, p) => new Set([...(paragraphs[p - 1] ?? []), ...paragraph]));
+  const contexts = paragraphs.map((paragraph, p) => new Set([...title, ...(paragraphs[p - 1] ?? []), ...paragraph]));
   return paragraphOf.map((p) => contexts[p] as ReadonlySet<string>);
 }
 

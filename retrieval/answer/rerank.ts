@@ -1,7 +1,7 @@
 import type { Chunk } from '../../index/types.ts';
 import { coverage, type CoverageModel } from './coverage.ts';
 import type { AnalyzedQuery } from '../analyze/query.ts';
-import { analyzePassage } from './passage-analysis.ts';
+import { analyzePassage, type PassageAnalysis } from './passage-analysis.ts';
 import { proximity } from './proximity.ts';
 
 /** A retrieved passage and its retrieval score. */
@@ -16,6 +16,9 @@ export interface RerankOptions {
   weight?: number;
 }
 
+/** A passage's analysis; the answer engine's reads it with its document's title, as answering does. */
+export type AnalysePassage = (passage: Passage) => PassageAnalysis;
+
 /**
  * Re-orders passages by a blend of their retrieval score and how well they hold the question: coverage of its
  * concepts over the whole passage and in its best sentence, and whether its neighbouring words stand together. Term
@@ -27,12 +30,13 @@ export function rerankByCoverage(
   query: AnalyzedQuery,
   model: CoverageModel,
   options: RerankOptions = {},
+  analyse: AnalysePassage = (p) => analyzePassage(p.chunk),
 ): Passage[] {
   const weight = options.weight ?? 0.5;
   const top = Math.max(0, ...passages.map((p) => p.score));
   return passages
     .map((p) => {
-      const analysis = analyzePassage(p.chunk);
+      const analysis = analyse(p);
       const features = [
         coverage(model, analysis.terms),
         Math.max(0, ...analysis.sentences.map((s) => coverage(model, s.terms))),
