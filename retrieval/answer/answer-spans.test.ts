@@ -11,6 +11,8 @@ describe('answerSpans', () => {
     expect(spans('count', '200개 이상의 AI 자율제조 선도 프로젝트')).toEqual(['200개 이상']);
     expect(spans('count', '자전 주기는 약 9시간 56분으로 가장 짧다.')).toEqual(['약 9시간 56분']);
     expect(spans('date', "'27년까지 활용률을 50%('24년 28%)로 높이고, AI 인재(10월 1일) 간담회를")).toEqual(["'27년", "'24년", '10월 1일']);
+    expect(spans('amount', '보증료는 연 0.5% 고정이며, 기초금액은 금72,300,000원(금칠천이백삼십만원)이다.')).toEqual(['금72,300,000원', '연 0.5%']);
+    expect(spans('amount', '지원금 72,300,000원, 예금 5%')).toEqual(['72,300,000원', '5%']);
   });
 
   it('reads English amounts, shares and dates, which carry their unit in the words around the number', () => {

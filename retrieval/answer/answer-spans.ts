@@ -49,8 +49,10 @@ function inOtherUnit(span: AnswerSpan, unit: string | undefined): boolean {
 const MONEY_UNITS: ReadonlySet<string> = new Set(['조', '억', '만', '천', '원', '달러']);
 const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '%p']);
 const DATE_UNITS: ReadonlySet<string> = new Set(['년', '월', '일']);
-/** Words before a number that belong to the figure: "최대 -1.2%p", "약 3조원", "총 54조 5000억 원". */
-const NUMBER_PREFIX = /(?:최대|최소|최고|최저|약|총|연간|평균)\s$/u;
+/** Words before a number that belong to the figure: "최대 -1.2%p", "약 3조원", "총 54조 5000억 원", "연 0.5%". */
+const NUMBER_PREFIX = /(?:최대|최소|최고|최저|약|총|연간|연|평균)\s$/u;
+/** The 금 of a sum written as in a notice or contract, glued to it: "금72,300,000원". */
+const MONEY_PREFIX = /(?:^|[^가-힣])금$/u;
 /** Words after a number that belong to it: "200개 이상", "20개 내외". */
 const NUMBER_SUFFIX = /^\s?(?:이상|이하|미만|초과|안팎|내외|가량)/u;
 /** Korean words that name a time without a number. */
@@ -133,6 +135,7 @@ function numberSpans(text: string): AnswerSpan[] {
     if (/[-+~−'‘’]/u.test(text[start - 1] ?? '')) start -= 1;
     const prefix = NUMBER_PREFIX.exec(text.slice(Math.max(0, start - 4), start));
     if (prefix) start -= prefix[0].length;
+    else if (kind === 'money' && MONEY_PREFIX.test(text.slice(Math.max(0, start - 2), start))) start -= 1;
     spans.push({ kind, start, end: word.end, units: [unit] });
   }
   for (const span of spans) {
