@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/work/', 'tests/artifacts/'] },
+  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/work/', 'tests/artifacts/', '.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
