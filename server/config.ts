@@ -39,6 +39,11 @@ export interface ServerConfig {
   mattermost?: { token: string };
   /** DOCS_DIR, INDEX_DIR and the embedding model: see `readIndexConfig`. */
   index: IndexConfig;
+  /**
+   * `DATABASE_URL`: the PostgreSQL database that holds the collection several servers share. Default none: the
+   * collection is INDEX_DIR's, and this server is its only writer.
+   */
+  databaseUrl?: string;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -93,6 +98,7 @@ const schema = z.object({
   SLACK_API_URL: optional(httpUrl),
   SLACK_RESPONSE_TYPE: optional(z.enum(['ephemeral', 'in_channel'], { error: 'must be ephemeral or in_channel' })),
   MATTERMOST_TOKEN: optional(z.string().min(8, 'must be the token Mattermost shows for the slash command or webhook')),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://seogi@db.internal/seogi')),
 }).refine((e) => !e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET, {
   path: ['SLACK_SIGNING_SECRET'],
   message: 'must be set when SLACK_BOT_TOKEN is: Slack requests cannot be verified without it',
@@ -126,5 +132,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     if (e.SLACK_BOT_TOKEN) config.slack.botToken = e.SLACK_BOT_TOKEN;
   }
   if (e.MATTERMOST_TOKEN) config.mattermost = { token: e.MATTERMOST_TOKEN };
+  if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
   return config;
 }

@@ -51,6 +51,7 @@ export const ERRORS = {
   // Another process writing the index (`npm run index`) usually takes seconds to minutes; storage takes a person.
   INDEX_BUSY: { status: 503, message: 'Another process (npm run index) is writing the index; retry after `Retry-After` seconds.', retryAfter: 30 },
   STORAGE_UNAVAILABLE: { status: 503, message: "INDEX_DIR or DOCS_DIR can't be written; nothing was changed.", retryAfter: 60 },
+  STORE_UNAVAILABLE: { status: 503, message: "The shared database (DATABASE_URL) can't be reached; nothing was changed.", retryAfter: 5 },
   DISK_FULL: { status: 503, message: 'The disk holding INDEX_DIR or DOCS_DIR is full; nothing was changed.', retryAfter: 60 },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { writeStdoutLine } from './log-lines.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
-import { openLiveCollection, type LiveCollection } from './live-collection.ts';
+import { openLiveCollection } from './live-collection.ts';
+import type { SeogiService } from './service.ts';
+import { openSharedCollection } from './shared-collection.ts';
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,7 +40,7 @@ function main(): void {
     return;
   }
 
-  let live: LiveCollection | undefined;
+  let live: (SeogiService & { close(): Promise<void> }) | undefined;
   let stopping = false;
   const background = new Set<Promise<void>>();
   const app = createApp({
@@ -66,20 +68,25 @@ function main(): void {
   });
 
   // Opened once listening, so that the writer lock names the address other processes are told about.
-  const open = (url: string) =>
-    openLiveCollection(config.index, { label: `the Seogi server at ${url}`, onNotice: (message) => log('info', message) }).then(
+  const open = (url: string) => {
+    const onNotice = (message: string) => log('info', message);
+    const opening = config.databaseUrl
+      ? openSharedCollection(config.index, config.databaseUrl, { onNotice })
+      : openLiveCollection(config.index, { label: `the Seogi server at ${url}`, onNotice });
+    return opening.then(
       (collection) => {
         if (stopping) return void collection.close();
         live = collection;
         log('info', 'ready', { ...collection.stats() });
       },
       (error: unknown) => {
-        console.error(`Could not open the index: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`Could not open the ${config.databaseUrl ? 'collection in the database' : 'index'}: ${error instanceof Error ? error.message : String(error)}`);
         server.close();
         server.closeAllConnections();
         exit(1);
       },
     );
+  };
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

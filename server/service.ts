@@ -74,7 +74,8 @@ export type ServiceErrorCode =
   | 'ENCRYPTED_DOCUMENT'
   | 'INDEX_BUSY'
   | 'STORAGE_UNAVAILABLE'
-  | 'DISK_FULL';
+  | 'DISK_FULL'
+  | 'STORE_UNAVAILABLE';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';

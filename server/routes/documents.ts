@@ -55,7 +55,7 @@ const admin = [{ [ADMIN_SECURITY_SCHEME]: [] }];
 /** What the admin guard refuses: a header that isn't `Bearer <token>`, a wrong token, a server without one. */
 const ADMIN_ERRORS = ['INVALID_REQUEST', 'UNAUTHORIZED', 'ADMIN_DISABLED'] as const;
 /** The service's refusals of a change: another writer, or storage that can't be written. */
-const CHANGE_ERRORS = ['INDEX_BUSY', 'STORAGE_UNAVAILABLE', 'DISK_FULL'] as const;
+const CHANGE_ERRORS = ['INDEX_BUSY', 'STORAGE_UNAVAILABLE', 'DISK_FULL', 'STORE_UNAVAILABLE'] as const;
 
 const ADD_DOCUMENT_ERRORS = [
   ...ADMIN_ERRORS,
