@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
 import { indexMetaSchema } from '../index/layout.ts';
@@ -55,13 +56,13 @@ export interface BenchContext {
 export interface Baseline {
   /** The commit, abbreviated, for labels and folder names. */
   commit: string;
-  /** Its checkout (a git worktree under the scratch folder, sharing this repository's node_modules). */
+  /** Its checkout (a git worktree in the temp folder, sharing this repository's node_modules). */
   root: string;
 }
 
 /**
- * A checkout of `ref` to measure beside the working tree: a detached git worktree in the scratch folder (made once per
- * commit), with this repository's node_modules linked in.
+ * A checkout of `ref` to measure beside the working tree: a detached git worktree in the system's temp folder (made
+ * once per commit), with this repository's node_modules linked in.
  * @throws Error when `ref` names no commit.
  */
 export async function prepareBaseline(ref: string): Promise<Baseline> {
@@ -72,7 +73,8 @@ export async function prepareBaseline(ref: string): Promise<Baseline> {
   } catch {
     throw new Error(`--baseline ${ref} names no commit of this repository.`);
   }
-  const root = join(WORK_DIR, `baseline-${commit}`);
+  // Outside the repository, so that the test runner and the linter do not take its files for this checkout's.
+  const root = join(tmpdir(), `seogi-baseline-${commit}`);
   if (!existsSync(join(root, 'package.json'))) {
     await rm(root, { recursive: true, force: true });
     git('worktree', 'prune');
