@@ -25,7 +25,7 @@ const TOKENIZERS: readonly { id: string; note: string; create: (modelsDir: strin
   },
   {
     id: 'embedding.seogiEncoder',
-    note: "Seogi's WordPiece encoder, as index builds and the server run it",
+    note: "Seogi's WordPiece encoder, pooled from the embedding table, as index builds and the server run it",
     create: (modelsDir, batchSize) => createStaticEmbedder(modelsDir, { batchSize }),
   },
 ];
