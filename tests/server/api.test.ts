@@ -296,6 +296,22 @@ describe('the web page', () => {
     expect(await script.text()).toBe('document.title = "서기";');
   });
 
+  it('serves the documents page at /documents, with or without a trailing slash, under the same strict CSP', async () => {
+    const root = join(seed.workspace.config.indexDir, '..', 'web-dist-documents');
+    mkdirSync(join(root, 'documents'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>chat</title>');
+    writeFileSync(join(root, 'documents', 'index.html'), '<!doctype html><title>문서 관리</title><script src="/documents.js" type="module"></script>');
+    const { app } = appOver(seed.workspace, seed.service, {}, { webRoot: root });
+    for (const path of ['/documents', '/documents/']) {
+      const page = await app.request(path);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<title>문서 관리</title>');
+      expect(page.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+      expect(page.headers.get('Content-Security-Policy')).not.toContain('unsafe-inline');
+    }
+  });
+
   it('says to run npm run build:web while the page is not built', async () => {
     const { app } = appOver(seed.workspace, seed.service, {}, { webRoot: join(seed.workspace.config.indexDir, 'no-page') });
     const res = await app.request('/');
