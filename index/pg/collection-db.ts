@@ -205,14 +205,25 @@ export class CollectionDb {
    */
   async listen(onChange: (seq: number) => void, onError: (error: Error) => void = () => {}): Promise<() => Promise<void>> {
     const client = await this.#pool.connect();
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(error);
+    };
     client.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL) onChange(Number(message.payload));
     });
-    client.on('error', onError);
+    client.on('error', (error) => {
+      // A broken connection leaves the pool; the caller listens again on a new one.
+      release(error);
+      onError(error);
+    });
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     return async () => {
+      if (released) return;
       await client.query(`UNLISTEN ${CHANGES_CHANNEL}`).catch(() => {});
-      client.release();
+      release();
     };
   }
 

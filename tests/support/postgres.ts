@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import type { ProxyTarget } from './tcp-proxy.ts';
 
 /** The server the tests use: `DATABASE_URL`, else the local one on its Unix socket, as the current user. */
 const SERVER_URL = process.env.DATABASE_URL ?? `postgres://${userInfo().username}@localhost/postgres?host=/var/run/postgresql`;
@@ -8,6 +9,12 @@ const SERVER_URL = process.env.DATABASE_URL ?? `postgres://${userInfo().username
 /** A database made for one test file; `drop` removes it. */
 export interface TestDatabase {
   url: string;
+  /** Its name on the server. */
+  name: string;
+  /** Where the server listens: its Unix socket, or its TCP address. */
+  server: ProxyTarget;
+  /** The URL of the database reached through a proxy on `127.0.0.1:port` (see tests/support/tcp-proxy.ts). */
+  urlThrough: (port: number) => string;
   drop: () => Promise<void>;
 }
 
@@ -35,8 +42,21 @@ export async function freshDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
+  const socketDir = url.searchParams.get('host');
+  const server: ProxyTarget = socketDir?.startsWith('/')
+    ? { path: `${socketDir}/.s.PGSQL.${url.port || 5432}` }
+    : { host: url.hostname, port: Number(url.port || 5432) };
   return {
     url: url.toString(),
+    name,
+    server,
+    urlThrough: (port) => {
+      const through = new URL(url);
+      through.hostname = '127.0.0.1';
+      through.port = String(port);
+      through.searchParams.delete('host');
+      return through.toString();
+    },
     drop: async () => {
       const client = new pg.Client({ connectionString: SERVER_URL });
       await client.connect();
