@@ -86,6 +86,35 @@ describe('servers sharing one collection in PostgreSQL', () => {
     await expect.poll(async () => (await documentIds(b)).includes('contested') && (await documentIds(a)).includes('contested'), { timeout: 2000 }).toBe(true);
   });
 
+  it('answers 2,000 questions over both servers while 20 documents are added through both, and both end the same', async () => {
+    const questions = ['로봇 기업 우대금리는?', 'what rate cut for robot firms?', '보증 심사는 며칠 걸려?', 'AI 혁신펀드 규모는?', '수출 기업 지원은?'];
+    let failures = 0;
+    let asked = 0;
+    const asking = Array.from({ length: 8 }, async (_, worker) => {
+      for (let i = worker; i < 2000; i += 8) {
+        const server = i % 2 === 0 ? a : b;
+        const res = await fetch(`${server}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: questions[i % questions.length] }) });
+        if (res.status !== 200) failures++;
+        await res.arrayBuffer();
+        asked++;
+      }
+    });
+    const adding = Array.from({ length: 20 }, (_, i) => {
+      const body = JSON.stringify({ id: `load-${i}`, title: `지원 사업 ${i}`, text: `지원 사업 ${i}의 신청 마감은 ${i + 1}월 ${i + 5}일입니다. 문의는 ${i}번 창구로 하십시오.` });
+      return fetch(`${i % 2 === 0 ? a : b}/api/documents`, { method: 'POST', headers: admin, body }).then((res) => res.status);
+    });
+    const statuses = await Promise.all(adding);
+    await Promise.all(asking);
+    expect(asked).toBe(2000);
+    expect(failures).toBe(0);
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    await expect.poll(async () => JSON.stringify(await documentIds(a)) === JSON.stringify(await documentIds(b)), { timeout: 2000 }).toBe(true);
+    for (const question of [...questions, '지원 사업 7의 신청 마감은?']) {
+      const [onA, onB] = await Promise.all([ask(a, question), ask(b, question)]);
+      expect({ answer: onB.answer, cited: onB.citations.map((c) => c.chunkId) }).toEqual({ answer: onA.answer, cited: onA.citations.map((c) => c.chunkId) });
+    }
+  }, 120_000);
+
   it('keeps every add A acknowledged before it was killed, on B and on A restarted', async () => {
     const killed = running[0]!;
     const acknowledged: string[] = [];
