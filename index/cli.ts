@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildIndex } from './build.ts';
+import { CollectionDb } from './pg/collection-db.ts';
+import { importIndex } from './pg/import-index.ts';
 import { readIndexConfig } from './config.ts';
 import { createProgressReporter } from './progress.ts';
 import { settleAgainstCommittedIndex } from './pending-adds.ts';
@@ -8,7 +10,9 @@ import { acquireWriter } from './store/writer-lock.ts';
 const USAGE = `Usage: npm run index -- [--docs DIR] [--index DIR] [--full]
 
 Builds the search index of the documents in DIR (default: DOCS_DIR or seeds/) into INDEX_DIR (default data/).
-Unchanged documents are reused; --full rebuilds everything, including the collection's own embedding model.`;
+Unchanged documents are reused; --full rebuilds everything, including the collection's own embedding model.
+With DATABASE_URL set, the documents are then put into that database too (new and changed ones; documents only
+the database has, such as those added through the API, are kept).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,9 +61,26 @@ async function main(): Promise<void> {
         console.error(`  ${file.relPath}: ${file.code ? `refused (${file.code}): ` : 'skipped: '}${file.reason}`);
       }
     }
+    if (process.env.DATABASE_URL) await putIntoDatabase(config.indexDir, process.env.DATABASE_URL);
   } finally {
     reporter.stop();
     writer.release();
+  }
+}
+
+/** Puts the index's documents into the shared database: new ones added, changed ones replaced. */
+async function putIntoDatabase(indexDir: string, url: string): Promise<void> {
+  const db = await CollectionDb.open(url);
+  try {
+    const report = await importIndex(indexDir, db, { replaceChanged: true });
+    const indexed = new Set([...report.added, ...report.replaced, ...report.unchanged]);
+    const onlyThere = (await db.documentIds()).filter((id) => !indexed.has(id));
+    console.log(
+      `Into the database: ${report.added.length} added, ${report.replaced.length} replaced, ${report.unchanged.length} unchanged` +
+        (onlyThere.length > 0 ? `; ${onlyThere.length} documents only the database has were kept (delete them through the API).` : '.'),
+    );
+  } finally {
+    await db.close();
   }
 }
 

@@ -124,6 +124,22 @@ describe('CollectionDb', () => {
     expect((await db.load()).documents.some((d) => d.document.docId === 'log-a')).toBe(false);
   });
 
+  it('replaces a document in one change the log shows as a delete and an add, and leaves the same content alone', async () => {
+    const first = documentOf('replaced');
+    expect(await db.replace(first.document, first.chunks, first.vectors)).toBe('added');
+    const start = await db.lastSeq();
+    expect(await db.replace(first.document, first.chunks, first.vectors)).toBe('unchanged');
+    expect(await db.lastSeq()).toBe(start);
+
+    const second = documentOf('replaced', '보증 한도는 최대 7억 원입니다. 보증료는 연 0.4%입니다.');
+    expect(await db.replace(second.document, second.chunks, second.vectors)).toBe('replaced');
+    const changes = await db.changesSince(start);
+    expect(changes.map((c) => c.kind)).toEqual(['delete', 'add']);
+    const added = changes[1]!;
+    expect(added.kind === 'add' && added.added.chunks.map((c) => c.text)).toEqual(['보증 한도는 최대 7억 원입니다.', '보증료는 연 0.4%입니다.']);
+    expect(await db.documentIds()).toContain('replaced');
+  });
+
   it('lets a reader that follows the log while adds race miss none of them', async () => {
     let applied = await db.lastSeq();
     const seen = new Set<string>();

@@ -162,22 +162,8 @@ export class CollectionDb {
     try {
       const seq = await this.#change(async (client) => {
         const seq = await appendChange(client, 'add', document.docId);
-        const { docId, title, text, hash, ...fields } = document;
-        // Of two servers adding one id at once, the second waits here for the first to commit, then finds it taken.
-        const inserted = await client.query(
-          'INSERT INTO seogi_documents (doc_id, added_seq, title, text, hash, fields) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id) DO NOTHING',
-          [docId, seq, title, text, hash, JSON.stringify(fields)],
-        );
-        if (inserted.rowCount === 0) throw new IdTaken();
-        for (const [i, chunk] of chunks.entries()) {
-          await client.query('INSERT INTO seogi_chunks (doc_id, ordinal, start_offset, end_offset, vector) VALUES ($1, $2, $3, $4, $5)', [
-            docId,
-            i,
-            chunk.start,
-            chunk.end,
-            vectorBytes(vectors[i]!),
-          ]);
-        }
+        // Of two servers adding one id at once, the second takes the change lock once the first has committed: taken.
+        if (!(await insertDocument(client, seq, document, chunks, vectors))) throw new IdTaken();
         return seq;
       });
       return { created: true, seq };
@@ -187,6 +173,32 @@ export class CollectionDb {
       if (existing?.hash === document.hash) return { created: false, existing };
       throw new DocumentExistsError(document.docId);
     }
+  }
+
+  /**
+   * Puts a document in place of the one its id holds, if any, in one transaction: a delete and an add in the log, so
+   * that servers show either the old document or the new one. Nothing changes when the id holds the same content.
+   * @returns what it did
+   */
+  async replace(document: Document, chunks: readonly Chunk[], vectors: readonly Float32Array[]): Promise<'added' | 'replaced' | 'unchanged'> {
+    if (vectors.length !== chunks.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
+    return this.#change(async (client) => {
+      // Under the change lock: no other change can come between this read and the writes.
+      const { rows } = await client.query<{ hash: string }>('SELECT hash FROM seogi_documents WHERE doc_id = $1', [document.docId]);
+      if (rows[0]?.hash === document.hash) return 'unchanged';
+      if (rows[0]) {
+        await client.query('DELETE FROM seogi_documents WHERE doc_id = $1', [document.docId]);
+        await appendChange(client, 'delete', document.docId);
+      }
+      await insertDocument(client, await appendChange(client, 'add', document.docId), document, chunks, vectors);
+      return rows[0] ? 'replaced' : 'added';
+    });
+  }
+
+  /** The ids of the documents in the database. */
+  async documentIds(): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ doc_id: string }>('SELECT doc_id FROM seogi_documents ORDER BY doc_id');
+    return rows.map((row) => row.doc_id);
   }
 
   /** Deletes a document, its chunks and vectors, in one transaction with its log entry; undefined when there is none. */
@@ -270,6 +282,26 @@ export class CollectionDb {
 
 /** Thrown inside an add's transaction to roll it back when its id is taken. */
 class IdTaken extends Error {}
+
+/** Inserts a document with its chunks and vectors, added by change `seq`; false when its id is taken. */
+async function insertDocument(client: pg.PoolClient, seq: number, document: Document, chunks: readonly Chunk[], vectors: readonly Float32Array[]): Promise<boolean> {
+  const { docId, title, text, hash, ...fields } = document;
+  const inserted = await client.query(
+    'INSERT INTO seogi_documents (doc_id, added_seq, title, text, hash, fields) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id) DO NOTHING',
+    [docId, seq, title, text, hash, JSON.stringify(fields)],
+  );
+  if (inserted.rowCount === 0) return false;
+  for (const [i, chunk] of chunks.entries()) {
+    await client.query('INSERT INTO seogi_chunks (doc_id, ordinal, start_offset, end_offset, vector) VALUES ($1, $2, $3, $4, $5)', [
+      docId,
+      i,
+      chunk.start,
+      chunk.end,
+      vectorBytes(vectors[i]!),
+    ]);
+  }
+  return true;
+}
 
 async function appendChange(client: pg.PoolClient, kind: 'add' | 'delete', docId: string): Promise<number> {
   const { rows } = await client.query<{ seq: string }>('INSERT INTO seogi_changes (kind, doc_id) VALUES ($1, $2) RETURNING seq', [kind, docId]);

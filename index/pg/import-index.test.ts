@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../build.ts';
 import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
 import { seedIndex, type SeedWorkspace } from '../../tests/support/seed-index.ts';
 import { VectorIndex } from '../embed/vector-index.ts';
@@ -44,7 +47,23 @@ describe('importIndex', () => {
     expect((await db.modelFiles(loaded.manifest.meta.model.id)).get('tokenizer.json')?.length).toBeGreaterThan(1000);
 
     const again = await importIndex(workspace.config.indexDir, db);
-    expect(again).toEqual({ added: [], unchanged: report.added, conflicting: [] });
+    expect(again).toEqual({ added: [], unchanged: report.added, replaced: [], conflicting: [] });
+  });
+
+  it('replaces, when asked to, a document whose file changed since, and leaves one changed in the database otherwise', async () => {
+    const file = join(workspace.config.docsDir, 'changed-notice.md');
+    writeFileSync(file, '# 변경 공고\n\n신청 마감은 3월 28일입니다.\n');
+    await buildIndex(workspace.config);
+    expect((await importIndex(workspace.config.indexDir, db, { replaceChanged: true })).added).toEqual(['changed-notice']);
+
+    writeFileSync(file, '# 변경 공고\n\n신청 마감은 4월 11일로 연장되었습니다.\n');
+    await buildIndex(workspace.config);
+    expect((await importIndex(workspace.config.indexDir, db)).conflicting).toEqual(['changed-notice']);
+    const replacing = await importIndex(workspace.config.indexDir, db, { replaceChanged: true });
+    expect(replacing.replaced).toEqual(['changed-notice']);
+    expect(replacing.added).toEqual([]);
+    const { documents } = await db.load();
+    expect(documents.find((d) => d.document.docId === 'changed-notice')?.chunks.map((c) => c.text).join(' ')).toContain('4월 11일로 연장되었습니다.');
   });
 
   it('refuses to mix the vectors of another model into the collection', async () => {

@@ -11,12 +11,19 @@ export interface ImportReport {
   added: string[];
   /** Documents the database had already, with the same content. */
   unchanged: string[];
+  /** Documents whose id the database held with other content, now replaced (with `replaceChanged`). */
+  replaced: string[];
   /** Documents whose id the database holds with other content: left as the database has them. */
   conflicting: string[];
 }
 
 /** Options of {@link importIndex}. */
 export interface ImportOptions {
+  /**
+   * Whether a document the database holds with other content under the same id is replaced by the index's (as when
+   * DOCS_DIR is indexed into the database) or left as it is (as when an index is imported). Default false.
+   */
+  replaceChanged?: boolean;
   /** Called after each document, for progress. Default none. */
   onDocument?: (done: number, total: number) => void;
 }
@@ -39,7 +46,7 @@ export async function importIndex(indexDir: string, db: CollectionDb, options: I
   const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
   const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
   const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
-  const report: ImportReport = { added: [], unchanged: [], conflicting: [] };
+  const report: ImportReport = { added: [], unchanged: [], replaced: [], conflicting: [] };
   const ordinalsOf = chunkOrdinalsByDocument(chunks);
   let done = 0;
   for (const document of documents.values()) {
@@ -50,12 +57,16 @@ export async function importIndex(indexDir: string, db: CollectionDb, options: I
       if (!vector) throw new Error(`The index in ${indexDir} has no vector for passage ${own[0]?.chunkId ?? o}; rebuild it with \`npm run index\`.`);
       return vector;
     });
-    try {
-      const outcome = await db.add(document, own, ownVectors);
-      (outcome.created ? report.added : report.unchanged).push(document.docId);
-    } catch (error) {
-      if (!(error instanceof DocumentExistsError)) throw error;
-      report.conflicting.push(document.docId);
+    if (options.replaceChanged) {
+      report[await db.replace(document, own, ownVectors)].push(document.docId);
+    } else {
+      try {
+        const outcome = await db.add(document, own, ownVectors);
+        (outcome.created ? report.added : report.unchanged).push(document.docId);
+      } catch (error) {
+        if (!(error instanceof DocumentExistsError)) throw error;
+        report.conflicting.push(document.docId);
+      }
     }
     options.onDocument?.(++done, documents.size);
   }
