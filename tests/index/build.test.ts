@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCollection } from '../../retrieval/load-collection.ts';
 import { seedWorkspace, type SeedWorkspace } from '../support/seed-index.ts';
 import { buildIndex, MODEL_STAGING_PREFIX } from '../../index/build.ts';
+import { CHUNKING_VERSION } from '../../index/chunk.ts';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { GENERATIONS_DIR } from '../../index/store/generations.ts';
 import { IndexStoreError } from '../../index/store/index-store.ts';
@@ -196,8 +197,8 @@ describe('buildIndex', () => {
     const first = await buildIndex(workspace.config);
     const manifestPath = join(workspace.config.indexDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { meta: { chunking: string } };
-    expect(JSON.parse(manifest.meta.chunking)).toEqual({ minChars: 300, maxChars: 600, overlapMaxChars: 160, version: 2 });
-    // What builds wrote before chunks were bounded whatever the punctuation.
+    expect(JSON.parse(manifest.meta.chunking)).toEqual({ minChars: 300, maxChars: 600, overlapMaxChars: 160, version: CHUNKING_VERSION });
+    // What builds wrote before chunks were bounded whatever the punctuation; the same goes for any older version.
     manifest.meta.chunking = JSON.stringify({ minChars: 300, maxChars: 600, overlapMaxChars: 160 });
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
     const again = await buildIndex(workspace.config);
