@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
-import { indexMetaSchema, settingsOf } from '../index/layout.ts';
+import { VectorIndex } from '../index/embed/vector-index.ts';
+import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf } from '../index/layout.ts';
+import { buildPostings, type Postings } from '../index/postings.ts';
+import { decodePostings } from '../index/postings-codec.ts';
 import { IndexStore } from '../index/store/index-store.ts';
 import { seedIndex, type SeedWorkspace } from '../tests/support/seed-index.ts';
 import { AnswerEngine } from './answer-engine.ts';
+import { LexicalIndex } from './lexical/lexical-index.ts';
 import { LiveIndex, type EmbeddedDocument } from './live-index.ts';
 
 const ROBOT_QUESTION = '로봇 기업 우대금리는?';
@@ -75,4 +79,76 @@ describe('LiveIndex of a shared store', () => {
     await expect(shared.remove(ROBOT_DOC)).rejects.toThrow(/shows a shared store's changes/);
     expect(shared.view.documents.has(ROBOT_DOC)).toBe(true);
   });
+});
+
+/** Each term's postings as `ordinal:tf` lists, whatever the order the terms are numbered in. */
+function byTerm(postings: Postings): Record<string, string> {
+  const lists: Record<string, string> = {};
+  postings.terms.forEach((term, id) => {
+    const pairs: string[] = [];
+    for (let i = postings.offsets[id] as number; i < (postings.offsets[id + 1] as number); i++) pairs.push(`${postings.ordinals[i]}:${postings.tfs[i]}`);
+    lists[term] = pairs.join(' ');
+  });
+  return lists;
+}
+
+/** A document of `paragraphs` paragraphs, each cut into a chunk of its own. */
+function longDocument(paragraphs: number): { relPath: string; content: string } {
+  const paragraph = (i: number) => `제${i}차 공고: 로봇 기업 ${i}곳이 최대 ${i % 9}%p의 우대금리로 모두 ${i * 10}억 원을 지원받는다. `.repeat(7);
+  return { relPath: 'notices.md', content: Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('\n\n') };
+}
+
+describe('LiveIndex on disk', () => {
+  it('commits each change away from the calling thread, and commits what it shows', async () => {
+    const seed = await seedIndex();
+    const index = await LiveIndex.open(seed.config);
+    const toPostings = vi.spyOn(LexicalIndex.prototype, 'toPostings');
+    const toBuffer = vi.spyOn(VectorIndex.prototype, 'toBuffer');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await index.add(await index.prepare(LEASE));
+      expect(await index.remove(ROBOT_DOC)).toBe(true);
+      // The postings, the graph and the documents of the whole index are not made into files on this thread.
+      expect(toPostings).not.toHaveBeenCalled();
+      expect(toBuffer).not.toHaveBeenCalled();
+      expect(stringify.mock.calls.filter(([value]) => Array.isArray(value) && value.length >= 5)).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const view = index.view;
+    const loaded = new IndexStore({ dir: seed.config.indexDir, metaSchema: indexMetaSchema }).load();
+    expect(loaded.manifest.generation).toBe(view.generation);
+    expect(loaded.manifest.meta).toEqual(view.meta);
+    expect(decodeDocuments(loaded.read(INDEX_FILES.documents))).toEqual([...view.documents.values()]);
+    expect(view.documents.has('robot-lease')).toBe(true);
+    expect(view.documents.has(ROBOT_DOC)).toBe(false);
+    const committed = decodePostings(loaded.read(INDEX_FILES.postings));
+    const expected = buildPostings(view.chunks);
+    expect(byTerm(committed)).toEqual(byTerm(expected));
+    expect([...committed.lengths]).toEqual([...expected.lengths]);
+    // The graph as it is in memory: a removed document's vectors stay until a rebuild, passed over by the views.
+    expect(VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors)).labels()).toEqual(view.chunks.map((_, ordinal) => ordinal));
+    const reopened = await LiveIndex.open(seed.config);
+    expect(reopened.view.chunks).toEqual(view.chunks);
+    expect((await engineOf(reopened).ask({ question: '로봇 리스 보증료는?' })).citations[0]?.docId).toBe('robot-lease');
+    await Promise.all([index.close(), reopened.close()]);
+    seed.dispose();
+  }, 60_000);
+
+  it('makes its lexical index whole again from the committed postings after a large change', async () => {
+    const seed = await seedIndex();
+    const index = await LiveIndex.open(seed.config);
+    const before = index.view.lexical;
+    await index.add(await index.prepare(longDocument(2100)));
+    const view = index.view;
+    expect(view.chunksOf.get('notices')?.length).toBeGreaterThanOrEqual(2100);
+    // A lexical index of its own for the new view, equal to one built from its chunks; the old view's is unchanged.
+    expect(view.lexical).not.toBe(before);
+    expect(before.df('공고')).toBe(0);
+    const built = new LexicalIndex(buildPostings(view.chunks));
+    for (const term of ['공고', '로봇', '우대금리', '바우처']) expect(view.lexical.df(term)).toBe(built.df(term));
+    expect(byTerm(view.lexical.toPostings())).toEqual(byTerm(buildPostings(view.chunks)));
+    await index.close();
+    seed.dispose();
+  }, 120_000);
 });

@@ -3,23 +3,24 @@ import type { IndexConfig } from '../index/config.ts';
 import type { Embedder } from '../index/embed/embedder.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
-import { afterAdd, afterRemove, withAddedPostings, withoutChunks, type IndexState } from '../index/incremental.ts';
+import { GenerationWriter } from '../index/commit/generation-writer.ts';
+import type { IndexChange } from '../index/commit/index-text.ts';
+import { afterAdd, afterRemove, type IndexState } from '../index/incremental.ts';
 import {
   chunkOptionsOf,
   chunkOrdinalsByDocument,
   decodeDocuments,
   INDEX_FILES,
-  indexFiles,
   indexMetaSchema,
-  keptModelFiles,
   restoreChunks,
   storeChunks,
   contentMeta,
   type IndexMeta,
   type IndexSettings,
+  type StoredChunk,
 } from '../index/layout.ts';
 import { ANALYZER_VERSION } from '../index/analyze/terms.ts';
-import { buildPostings, termFrequencies, type Postings } from '../index/postings.ts';
+import { buildPostings, termFrequencies } from '../index/postings.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
 import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
@@ -57,6 +58,12 @@ export type LoadConfig = Pick<IndexConfig, 'indexDir' | 'embedModel' | 'modelsDi
 const SLICE_MS = 20;
 /** Chunks embedded between two turns of the event loop: a few milliseconds of model time. */
 const EMBED_SLICE = 8;
+/**
+ * Chunks added and removed since the lexical index was last made whole, over which the next commit makes it whole
+ * again (from the postings the commit writes), at least this many and a tenth of the index: the lexical index keeps
+ * later changes in maps beside its compact arrays.
+ */
+const COMPACT_AFTER_CHUNKS = 2000;
 
 /**
  * An index in memory, changed one document at a time while it serves. Opened from `INDEX_DIR`, it commits each change
@@ -72,15 +79,17 @@ const EMBED_SLICE = 8;
  */
 export class LiveIndex {
   #view: CollectionView;
-  /** Where changes are committed; none when they are committed to a shared store by the caller. */
-  readonly #store: IndexStore<IndexMeta> | undefined;
+  /** Commits changes to the index directory; none when they are committed to a shared store by the caller. */
+  readonly #writer: GenerationWriter | undefined;
   readonly #vectors: VectorIndex;
   readonly #embedder: Embedder;
   readonly #preparer = new DocumentPreparer();
+  /** Chunks added or removed since the lexical index was made from whole postings. */
+  #lexicalChanges = 0;
 
-  private constructor(view: CollectionView, store: IndexStore<IndexMeta> | undefined, vectors: VectorIndex, embedder: Embedder) {
+  private constructor(view: CollectionView, writer: GenerationWriter | undefined, vectors: VectorIndex, embedder: Embedder) {
     this.#view = view;
-    this.#store = store;
+    this.#writer = writer;
     this.#vectors = vectors;
     this.#embedder = embedder;
   }
@@ -127,7 +136,7 @@ export class LiveIndex {
       );
     }
     const state = { documents, chunks, meta: current ? meta : { ...meta, analyzer: ANALYZER_VERSION } };
-    return new LiveIndex(viewOf(state, loaded.manifest.generation, lexical, vectors, embedder), store, vectors, embedder);
+    return new LiveIndex(viewOf(state, loaded.manifest.generation, lexical, vectors, embedder), new GenerationWriter(store.dir), vectors, embedder);
   }
 
   /**
@@ -173,20 +182,24 @@ export class LiveIndex {
 
   /**
    * Adds a prepared document, which must not be in the index: embeds its chunks and puts their vectors in the graph a
-   * few at a time (questions are answered between), commits, then shows it in a new view. Until then questions see the
-   * collection without it; when the commit fails its vectors are taken out again and the error is passed on.
+   * few at a time (questions are answered between), commits on a worker thread, then shows it in a new view. Until
+   * then questions see the collection without it; when the commit fails its vectors are taken out again and the error
+   * is passed on.
    */
   async add({ document, chunks, postings }: PreparedDocument): Promise<void> {
-    const store = this.#committedTo('add');
+    const writer = this.#committedBy('add');
     const view = this.#view;
+    // The commit's worker reads the index meanwhile, the first time.
+    writer.prepare(view.generation);
     const vectors = await this.embed(chunks);
     const base = view.chunks.length;
     await this.#addVectors(vectors, base);
     const state = afterAdd(view, document, chunks);
     try {
-      const generation = await this.#commit(store, state, withAddedPostings(view.lexical.toPostings(), postings, base));
-      view.lexical.add(postings, base);
-      this.#show(state, generation);
+      const change: IndexChange = { kind: 'add', document, chunks: storeChunks(chunks) as StoredChunk[], postings, base };
+      const { generation, lexical } = await this.#commit(writer, state, change, chunks.length);
+      if (lexical === view.lexical) lexical.add(postings, base);
+      this.#show(state, generation, lexical);
     } catch (error) {
       vectors.forEach((_, i) => this.#vectors.markDelete(base + i));
       throw error;
@@ -226,17 +239,17 @@ export class LiveIndex {
     const view = this.#view;
     const ordinals = view.chunksOf.get(docId);
     if (!ordinals) return false;
-    const store = this.#committedTo('remove');
+    const writer = this.#committedBy('remove');
     const state = afterRemove(view, docId, ordinals);
-    const generation = await this.#commit(store, state, withoutChunks(view.lexical.toPostings(), new Set(ordinals)));
-    view.lexical.remove(ordinals, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
-    this.#show(state, generation);
+    const { generation, lexical } = await this.#commit(writer, state, { kind: 'remove', docId, ordinals }, ordinals.length);
+    if (lexical === view.lexical) lexical.remove(ordinals, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
+    this.#show(state, generation, lexical);
     return true;
   }
 
-  /** Stops the worker that prepares documents. */
-  close(): Promise<void> {
-    return this.#preparer.close();
+  /** Stops the workers that prepare documents and commit changes. */
+  async close(): Promise<void> {
+    await Promise.all([this.#preparer.close(), this.#writer?.close()]);
   }
 
   /**
@@ -264,28 +277,26 @@ export class LiveIndex {
     }
   }
 
-  #committedTo(change: string): IndexStore<IndexMeta> {
-    if (!this.#store) throw new Error(`This index shows a shared store's changes: ${change} through the store, then apply the change.`);
-    return this.#store;
+  #committedBy(change: string): GenerationWriter {
+    if (!this.#writer) throw new Error(`This index shows a shared store's changes: ${change} through the store, then apply the change.`);
+    return this.#writer;
   }
 
-  /** Writes an index generation of `state` with `postings` and the graph as it is; resolves with its id. */
-  async #commit(store: IndexStore<IndexMeta>, state: IndexState, postings: Postings): Promise<string> {
-    const manifest = await store.commit(
-      indexFiles({
-        documents: [...state.documents.values()],
-        chunks: storeChunks(state.chunks),
-        postings,
-        vectors: this.#vectors.toBuffer(),
-        model: keptModelFiles(state.meta.model),
-      }),
-      state.meta,
-    );
-    return manifest.generation;
+  /**
+   * Commits `change`, which makes `state` of the view, with the graph as it is: resolves with the new generation's id,
+   * and the lexical index for it — the view's, for the caller to change, or one made whole from the committed
+   * postings when enough has changed since it last was.
+   */
+  async #commit(writer: GenerationWriter, state: IndexState, change: IndexChange, changedChunks: number): Promise<{ generation: string; lexical: LexicalIndex }> {
+    const changes = this.#lexicalChanges + changedChunks;
+    const compact = changes >= Math.max(COMPACT_AFTER_CHUNKS, state.meta.chunks / 10);
+    const { generation, postings } = await writer.commit(this.#view.generation, change, state.meta, this.#vectors, { wantPostings: compact });
+    this.#lexicalChanges = postings ? 0 : changes;
+    return { generation, lexical: postings ? new LexicalIndex(postings) : this.#view.lexical };
   }
 
-  #show(state: IndexState, generation: string): void {
-    this.#view = viewOf(state, generation, this.#view.lexical, this.#vectors, this.#embedder);
+  #show(state: IndexState, generation: string, lexical: LexicalIndex = this.#view.lexical): void {
+    this.#view = viewOf(state, generation, lexical, this.#vectors, this.#embedder);
   }
 }
 

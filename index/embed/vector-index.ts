@@ -2,8 +2,10 @@
  * Approximate nearest-neighbour search over chunk vectors: an hnswlib HNSW graph in cosine space, addressed by
  * integer labels the caller chooses (e.g. chunk ordinals).
  *
- * hnswlib is not safe when a search and an insert run on different threads at once, so this class only uses the
- * synchronous hnswlib calls: everything runs on the caller's (JavaScript) thread, one call at a time.
+ * hnswlib is not safe when a search and an insert run on different threads at once, so this class uses the
+ * synchronous hnswlib calls, on the caller's (JavaScript) thread, one call at a time, with one exception:
+ * {@link writeGraph} writes the graph on a thread of libuv's pool while the caller goes on searching (both only read
+ * the graph); no vector may be added or deleted until it resolves.
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,16 +181,7 @@ export class VectorIndex {
 
   /** The index as bytes (a small header, then hnswlib's own format), for {@link fromBuffer}. */
   toBuffer(): Uint8Array {
-    const header: Header = {
-      dims: this.#dims,
-      efSearch: this.#graph.getEf(),
-      deleted: [...this.#deleted].sort((a, b) => a - b),
-    };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const prefix = Buffer.alloc(MAGIC.length + 4 + headerBytes.length);
-    prefix.write(MAGIC, 0, 'utf8');
-    prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
-    headerBytes.copy(prefix, MAGIC.length + 4);
+    const prefix = this.#prefix();
     let bytes = prefix;
     withTempFile((path) => {
       this.#graph.writeIndexSync(path);
@@ -200,9 +193,35 @@ export class VectorIndex {
     return bytes;
   }
 
+  /**
+   * Writes the graph in hnswlib's format to `path` off this thread, and resolves with the header that goes before it:
+   * the header followed by the file's bytes is what {@link toBuffer} gives. Searches may run meanwhile; adding or
+   * deleting a vector may not, until it resolves.
+   */
+  async writeGraph(path: string): Promise<Buffer> {
+    const prefix = this.#prefix();
+    await this.#graph.writeIndex(path);
+    return prefix;
+  }
+
   /** Writes {@link toBuffer}'s bytes to `path`. */
   save(path: string): void {
     writeFileSync(path, this.toBuffer());
+  }
+
+  /** The magic line, the header's length and the header (dimensions, efSearch, deleted labels). */
+  #prefix(): Buffer {
+    const header: Header = {
+      dims: this.#dims,
+      efSearch: this.#graph.getEf(),
+      deleted: [...this.#deleted].sort((a, b) => a - b),
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const prefix = Buffer.alloc(MAGIC.length + 4 + headerBytes.length);
+    prefix.write(MAGIC, 0, 'utf8');
+    prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+    headerBytes.copy(prefix, MAGIC.length + 4);
+    return prefix;
   }
 
   #check(vector: Float32Array): void {
