@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createErrorHandler } from '../../errors.ts';
-import { jsonBody, nestingDepth } from './index.ts';
+import { jsonBody, nestingDepth, OFF_THREAD_BYTES } from './index.ts';
 
 function echoApp(options: Parameters<typeof jsonBody>[0]) {
   const app = new Hono();
@@ -127,6 +127,39 @@ describe('jsonBody', () => {
     const big = new FormData();
     big.append('file', new File(['x'.repeat(2000)], 'a.txt'));
     expect((await forms.request('/echo', { method: 'POST', body: big })).status).toBe(413);
+  });
+});
+
+describe('jsonBody with a large body', () => {
+  const app = echoApp({ maxBytes: 10 * OFF_THREAD_BYTES });
+  const text = '로봇 기업 우대금리는 최대 1.2%p입니다. '.repeat(Math.ceil((2 * OFF_THREAD_BYTES) / 50));
+
+  it('parses it on a worker thread: this thread never parses it, and the route gets the value', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const res = await app.request('/echo', { method: 'POST', headers: json, body: JSON.stringify({ id: 'big', text }) });
+      expect(res.status).toBe(200);
+      expect(parse.mock.calls.filter(([source]) => source.length > OFF_THREAD_BYTES)).toEqual([]);
+      expect(await res.json()).toEqual({ json: { id: 'big', text } });
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses it, malformed or too deep, with 400 and the same reasons', async () => {
+    const cut = JSON.stringify({ text }).slice(0, -2);
+    const malformed = await errorOf(await app.request('/echo', { method: 'POST', headers: json, body: cut }));
+    expect(malformed).toMatchObject({ status: 400, code: 'INVALID_JSON' });
+    expect(malformed.message).toMatch(/^The request body is not valid JSON: .+\.$/);
+    const deep = `${'['.repeat(40)}${JSON.stringify(text)}${']'.repeat(40)}`;
+    expect(await errorOf(await app.request('/echo', { method: 'POST', headers: json, body: deep }))).toEqual({
+      status: 400,
+      code: 'INVALID_JSON',
+      message: 'The JSON body is nested more than 32 levels deep.',
+    });
+    const bytes = new Uint8Array(OFF_THREAD_BYTES + 10).fill(0x20);
+    bytes.set([0x22, 0xff, 0x22], 5);
+    expect(await errorOf(await app.request('/echo', { method: 'POST', headers: json, body: bytes }))).toMatchObject({ status: 400, message: 'The request body is not valid UTF-8.' });
   });
 });
 

@@ -1,6 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../../errors.ts';
 import { limitBody } from '../body-limit/index.ts';
+import { JsonParser } from './json-parser.ts';
+import { JsonBodyError, parseJsonBody } from './parse-json.ts';
+
+export { nestingDepth } from './parse-json.ts';
 
 /** Options of {@link jsonBody}. */
 export interface JsonBodyOptions {
@@ -17,12 +21,18 @@ export interface JsonBodyOptions {
 
 /** The same test Hono's validator uses, so a body this middleware lets through is one the validator will parse. */
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Bodies from this size on are parsed on a worker thread: parsing a few hundred kilobytes takes a millisecond or two,
+ * a 5 MB document over a hundred on a busy machine, during which nothing else would be answered.
+ */
+export const OFF_THREAD_BYTES = 256 * 1024;
+/** The worker that parses large bodies, shared by every route; started with the first large body. */
+let parser: JsonParser | undefined;
 
 /**
  * Accepts a request body for one route: checks the media type (415), the size with {@link limitBody} (413, before
- * reading), and for JSON that the bytes are valid UTF-8 and well-formed, not too deeply nested JSON (400). The checked
- * text stays in Hono's body cache, where the route's zod validator reads it.
+ * reading), and for JSON that the bytes are valid UTF-8 and well-formed, not too deeply nested JSON (400). The route's
+ * zod validator gets the parsed value from `c.req.json()`; a large body is parsed on a worker thread.
  *
  * Applied per route rather than globally: routes that verify signatures over the raw body (the chat webhooks) must
  * read it themselves, and use {@link limitBody} alone.
@@ -48,9 +58,10 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
         } catch {
           throw new ApiError('INVALID_JSON', 'The request body could not be read completely.');
         }
-        // The validator reads the body as text: given the checked text, it need not decode the bytes once more
-        // (through a web Response). Hono's body cache holds promises, though its type names the values.
-        (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(parseJsonText(bytes, maxDepth));
+        // The route's validator reads the body with c.req.json(), which would decode and parse the bytes once more,
+        // on this thread: this request's json() gives the parsed value instead.
+        const value = await parseBody(bytes, maxDepth);
+        c.req.json = <T>() => Promise.resolve(value as T);
       }
       await next();
     };
@@ -58,40 +69,15 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler {
   };
 }
 
-/** Decodes and checks a JSON body, returning its text. @throws ApiError 400 `INVALID_JSON` saying what is wrong. */
-export function parseJsonText(bytes: ArrayBuffer, maxDepth: number): string {
-  let text: string;
+/**
+ * Decodes, checks and parses a JSON body: a large one on a worker thread (see json-parser.ts), so that the server
+ * goes on answering meanwhile.
+ * @throws ApiError 400 `INVALID_JSON` saying what is wrong.
+ */
+async function parseBody(bytes: ArrayBuffer, maxDepth: number): Promise<unknown> {
   try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ApiError('INVALID_JSON', 'The request body is not valid UTF-8.');
-  }
-  if (text.trim() === '') throw new ApiError('INVALID_JSON', 'The request body is empty; send a JSON object.');
-  if (nestingDepth(text) > maxDepth) {
-    throw new ApiError('INVALID_JSON', `The JSON body is nested more than ${maxDepth} levels deep.`);
-  }
-  try {
-    JSON.parse(text);
+    return bytes.byteLength < OFF_THREAD_BYTES ? parseJsonBody(bytes, maxDepth) : await (parser ??= new JsonParser()).parse(new Uint8Array(bytes), maxDepth);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `: ${error.message}` : '';
-    throw new ApiError('INVALID_JSON', `The request body is not valid JSON${reason}.`);
+    throw error instanceof JsonBodyError ? new ApiError('INVALID_JSON', error.message) : error;
   }
-  return text;
-}
-
-/** Deepest bracket nesting outside strings, counted on the text so a hostile body is rejected before it is parsed. */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++;
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) inString = true;
-    else if (ch === 0x5b || ch === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (ch === 0x5d || ch === 0x7d) depth--;
-  }
-  return deepest;
 }
