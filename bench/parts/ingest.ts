@@ -5,7 +5,8 @@ import { createRandom, type Random } from '../random.ts';
 import { figure, type Figure, type Target } from '../report.ts';
 import { loadSeedText, SEEDS_DIR, varyNumbers, type SeedText } from '../seed-text.ts';
 import { percentile } from '../stats.ts';
-import { logPath, type BenchContext } from '../workspace.ts';
+import { generateCollection } from '../synthetic-collection.ts';
+import { hasIndex, indexDir, logPath, measureIndexBuild, type BenchContext } from '../workspace.ts';
 
 /** The size of document the issue holds the server to: adding one must not stall it. */
 const DOCUMENT_BYTES = 5_000_000;
@@ -14,6 +15,13 @@ const POLL_EVERY_MS = 10;
 /** The longest a health check may wait while a document is added. */
 const STALL_TARGET: Target = { op: '<=', value: 100 };
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+/**
+ * Documents of the synthetic collection the server holds while documents are added, from `INGEST_DOCUMENTS`; unset or
+ * 0 means the seeds. The work of a commit grows with the index, so the stall is measured on a large one too (3000
+ * documents of 5 paragraphs: 15,000 chunks).
+ */
+const COLLECTION_DOCUMENTS = Number(process.env['INGEST_DOCUMENTS'] ?? 0);
+const COLLECTION_PARAGRAPHS = 5;
 
 /**
  * Adds a 5 MB document (as Markdown, then as HTML) to a server over a copy of the seeds while `/healthz` is asked
@@ -23,7 +31,13 @@ export async function runIngestPart(context: BenchContext): Promise<Figure[]> {
   const root = join(context.workDir, 'ingest');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  cpSync(SEEDS_DIR, join(root, 'docs'), { recursive: true, filter: (src) => !src.endsWith('glossary.tsv') });
+  if (COLLECTION_DOCUMENTS > 0) {
+    const { docsDir, indexDir } = await syntheticIndex(context, COLLECTION_DOCUMENTS);
+    cpSync(docsDir, join(root, 'docs'), { recursive: true });
+    cpSync(indexDir, join(root, 'index'), { recursive: true });
+  } else {
+    cpSync(SEEDS_DIR, join(root, 'docs'), { recursive: true, filter: (src) => !src.endsWith('glossary.tsv') });
+  }
   const server = await startServer({
     indexDir: join(root, 'index'),
     docsDir: join(root, 'docs'),
@@ -33,11 +47,19 @@ export async function runIngestPart(context: BenchContext): Promise<Figure[]> {
   const seed = await loadSeedText();
   const random = createRandom(5);
   const figures: Figure[] = [];
+  const size = COLLECTION_DOCUMENTS > 0 ? ` (${COLLECTION_DOCUMENTS} documents)` : '';
   try {
+    for (let i = 0; i < 3; i++) {
+      context.log(`Adding a one-line document${size} while /healthz is asked every ${POLL_EVERY_MS} ms…`);
+      const { healthMs } = await addWhilePolling(server.url, { id: `line-${i}`, text: `${i}번째 공지: 로봇 기업 우대금리는 연 ${i + 1}%입니다.` });
+      context.log(`  slowest /healthz ${Math.max(...healthMs).toFixed(0)} ms`);
+      figures.push(figure({ part: 'ingest', id: `ingest.line${i}.healthz.max`, label: `GET /healthz slowest during a one-line add${size}`, value: Math.max(...healthMs), unit: 'ms', target: STALL_TARGET }));
+    }
     for (const kind of ['markdown', 'html'] as const) {
       const body: Record<string, string> = kind === 'html' ? { html: bigDocument(seed, random, 'html') } : { text: bigDocument(seed, random, 'markdown') };
       context.log(`Adding a ${(DOCUMENT_BYTES / 1e6).toFixed(0)} MB ${kind} document while /healthz is asked every ${POLL_EVERY_MS} ms…`);
       const { addMs, healthMs, chunks } = await addWhilePolling(server.url, { id: `big-${kind}`, title: `big ${kind}`, ...body });
+      context.log(`  slowest /healthz ${Math.max(...healthMs).toFixed(0)} ms, add ${(addMs / 1000).toFixed(1)} s`);
       const part = 'ingest' as const;
       const note = `${chunks} chunks; ${healthMs.length} health checks during the add`;
       figures.push(
@@ -50,6 +72,18 @@ export async function runIngestPart(context: BenchContext): Promise<Figure[]> {
     await server.stop();
   }
   return figures;
+}
+
+/** A synthetic collection of `documents` documents and its index, generated and built once and kept for later runs. */
+async function syntheticIndex(context: BenchContext, documents: number): Promise<{ docsDir: string; indexDir: string }> {
+  const docsDir = join(context.workDir, 'collections', `ingest-${documents}`);
+  const dir = indexDir(context, `ingest-${documents}`);
+  await generateCollection({ outDir: docsDir, documents, paragraphs: COLLECTION_PARAGRAPHS });
+  if (!hasIndex(dir)) {
+    context.log(`Building the index of ${documents} documents (not measured)…`);
+    await measureIndexBuild(context, docsDir, dir);
+  }
+  return { docsDir, indexDir: dir };
 }
 
 /** Distinct seed sentences with other numbers, in paragraphs, up to {@link DOCUMENT_BYTES} of UTF-8. */
