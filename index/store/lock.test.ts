@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IndexStoreError } from './errors.ts';
-import { acquireLock, liveHolder, lockHolder, LOCK_FILE } from './lock.ts';
+import { acquireLock, isRunning, liveHolder, lockHolder, LOCK_FILE } from './lock.ts';
 import { thrownBy, useTempDir } from './test-support.ts';
 
 /** The pid of a process that has already exited. */
@@ -15,11 +15,57 @@ async function deadPid(): Promise<number> {
   return child.pid;
 }
 
+/**
+ * A zombie and the process that keeps it one: a shell that starts a child and becomes `sleep`, which never collects
+ * the child's exit status. Resolves once /proc shows the child ended.
+ */
+async function zombie(): Promise<{ pid: number; stop: () => void }> {
+  const parent = spawn('/bin/sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim()))));
+  const stateOf = () => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  };
+  for (let tries = 0; stateOf() !== 'Z'; tries++) {
+    if (tries > 200) throw new Error('the child did not become a zombie');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { pid, stop: () => parent.kill() };
+}
+
+describe('isRunning', () => {
+  it('counts a running process and not one that has ended', async () => {
+    expect(isRunning(process.pid)).toBe(true);
+    expect(isRunning(await deadPid())).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('does not count a zombie, whose pid still takes signals, as running', async () => {
+    const { pid, stop } = await zombie();
+    try {
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      expect(isRunning(pid)).toBe(false);
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('acquireLock', () => {
   const tempDir = useTempDir('seogi-lock-');
   let lockPath: string;
   beforeEach(() => {
     lockPath = join(tempDir(), LOCK_FILE);
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose holder is a zombie', async () => {
+    const { pid, stop } = await zombie();
+    try {
+      writeFileSync(lockPath, JSON.stringify({ pid, hostname: hostname(), label: 'a Seogi server' }));
+      expect(liveHolder(lockPath)).toBeUndefined();
+      acquireLock(lockPath)();
+    } finally {
+      stop();
+    }
   });
 
   it('records this process, its machine and what it is in the lock file, and removes it on release', () => {

@@ -24,15 +24,32 @@ export interface LockOptions {
   refusal?: (holder: LockHolder, path: string) => string;
 }
 
-/** Whether a process of this machine runs (EPERM: it does, as another user's). */
+/**
+ * Whether a process of this machine runs (EPERM: it does, as another user's). A zombie — a process that has ended
+ * but whose parent has not collected its exit status yet, as after a kill -9 of a writer whose parent is gone — does
+ * not: signals still reach its pid, so its state is read from /proc where there is one.
+ */
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !isZombie(pid);
+}
+
+/** Whether /proc says the process has ended and waits to be reaped (state Z, or X: dead); false without /proc. */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (command) state …": the command may hold spaces and parentheses, so the state follows the last ")".
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
 
 /** The holder recorded in the lock file at `path`; undefined when there is none or it names no process. */
