@@ -4,7 +4,7 @@ import type { ProfileSummary } from './cpu-profile.ts';
 import type { MachineInfo } from './machine.ts';
 
 /** The parts of the benchmark, in the order they run. */
-export const PARTS = ['http', 'scale', 'anchors', 'startup', 'embedding', 'questions', 'ingest'] as const;
+export const PARTS = ['http', 'scale', 'anchors', 'startup', 'embedding', 'questions', 'ingest', 'replicas'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A goal a figure is held to. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../index/config.ts';
@@ -9,6 +9,7 @@ import { runEmbeddingPart } from './parts/embedding.ts';
 import { runHttpPart } from './parts/http.ts';
 import { runIngestPart } from './parts/ingest.ts';
 import { runQuestionsPart } from './parts/questions.ts';
+import { runReplicasPart } from './parts/replicas.ts';
 import { runScalePart } from './parts/scale.ts';
 import { runStartupPart } from './parts/startup.ts';
 import { stopMeasuredRuns } from './processes.ts';
@@ -37,6 +38,7 @@ const RUNNERS: Record<Part, (context: BenchContext) => Promise<Figure[]>> = {
   embedding: runEmbeddingPart,
   questions: runQuestionsPart,
   ingest: runIngestPart,
+  replicas: runReplicasPart,
 };
 
 async function main(): Promise<void> {
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
     loadAverageAfter: currentLoad(),
     durationS: Math.round(durationS),
     options: { quick, parts, profile: values.profile, ...(baseline ? { baseline: baseline.commit } : {}) },
-    figures,
+    // A run of some parts replaces their figures and keeps the others' from the file.
+    figures: [...(await earlierFigures(out)).filter((f) => f.part !== 'run' && !parts.includes(f.part)), ...figures],
     profiles,
     errors,
   });
@@ -117,6 +120,15 @@ async function main(): Promise<void> {
   await writeFile(join(WORK_DIR, 'results.md'), `${formatMarkdownTable(figures)}\n`);
   console.log(`Results written to ${out} (Markdown table: ${join(WORK_DIR, 'results.md')}).`);
   if (errors.length > 0) process.exitCode = 1;
+}
+
+/** The figures of the results file at `path`, if there is one. */
+async function earlierFigures(path: string): Promise<Figure[]> {
+  try {
+    return (JSON.parse(await readFile(path, 'utf8')) as { figures?: Figure[] }).figures ?? [];
+  } catch {
+    return [];
+  }
 }
 
 function selectParts(only: string | undefined): Part[] {

@@ -76,12 +76,13 @@ export async function runHttpPart(context: BenchContext): Promise<Figure[]> {
   ];
 }
 
-function load(options: { url: string; requests: AutocannonRequest[] }, seconds: number): Promise<AutocannonResult> {
+/** Closed-loop load on one URL over {@link CONNECTIONS} connections for `seconds`. */
+export function load(options: { url: string; requests: AutocannonRequest[] }, seconds: number): Promise<AutocannonResult> {
   return Promise.resolve(autocannon({ ...options, connections: CONNECTIONS, duration: seconds, timeout: 10 }));
 }
 
 /** One request template whose body is the next question of the list, shared across connections. */
-function askRequest(questions: readonly string[]): AutocannonRequest {
+export function askRequest(questions: readonly string[]): AutocannonRequest {
   const bodies = questions.map((question) => JSON.stringify({ question }));
   let next = 0;
   return {
