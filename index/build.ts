@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { GRAPH_STAGING_PREFIX } from './commit/generation-writer.ts';
 import { parseGlossary } from './analyze/glossary.ts';
 import { ANALYZER_VERSION } from './analyze/terms.ts';
 import { CHUNKING_VERSION, chunkDocument, defaultChunkOptions, type ChunkOptions } from './chunk.ts';
@@ -111,7 +112,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const progress = options.onProgress ?? (() => {});
   const store = new IndexStore({ dir: options.indexDir, metaSchema: indexMetaSchema });
 
-  await removeStagedModels(options.indexDir);
+  await removeStagingFolders(options.indexDir);
 
   progress({ phase: 'load', done: 0, total: 1 });
   const skippedFiles: SkippedFile[] = [];
@@ -300,8 +301,11 @@ async function chooseModel(
   };
 }
 
-/** Removes the model staging folders a build that was killed left in `indexDir`. */
-async function removeStagedModels(indexDir: string): Promise<void> {
+/**
+ * Removes the staging folders that a build or a commit killed part-way left in `indexDir`: a model being built, a
+ * graph being committed. Only the index's writer may call it: another process's are in use.
+ */
+export async function removeStagingFolders(indexDir: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(indexDir);
@@ -309,9 +313,8 @@ async function removeStagedModels(indexDir: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  await Promise.all(
-    names.filter((name) => name.startsWith(MODEL_STAGING_PREFIX)).map((name) => rm(join(indexDir, name), { recursive: true, force: true })),
-  );
+  const staged = names.filter((name) => name.startsWith(MODEL_STAGING_PREFIX) || name.startsWith(GRAPH_STAGING_PREFIX));
+  await Promise.all(staged.map((name) => rm(join(indexDir, name), { recursive: true, force: true })));
 }
 
 function sha256(text: string): string {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
+import { removeStagingFolders } from '../index/build.ts';
 import type { IndexConfig } from '../index/config.ts';
 import { indexMetaSchema, type IndexMeta } from '../index/layout.ts';
 import { DOCUMENT_EXTENSIONS } from '../index/load/index.ts';
@@ -172,6 +173,7 @@ export class LiveCollection implements SeogiService {
     clearInterval(this.follower);
     await this.catchUp();
     await settlePendingAdds(this.config.indexDir, this.config.docsDir, this.index.view.meta.documentHashes);
+    await removeStagingFolders(this.config.indexDir);
     this.options.onNotice?.(`Now the writer of the index in ${this.config.indexDir}: documents can be changed here.`);
     return true;
   }
@@ -261,7 +263,8 @@ export interface OpenLiveCollectionOptions extends LiveCollectionOptions, BuildH
 
 /**
  * Opens the collection for serving. When no other process is the index's writer, this server becomes it: it finishes
- * adds a crash interrupted (see index/pending-adds.ts) and builds the index when there is none. Otherwise it serves the
+ * adds a crash interrupted (see index/pending-adds.ts), removes what a killed build or commit left staged in
+ * `INDEX_DIR`, and builds the index when there is none. Otherwise it serves the
  * committed index, following the writer (see {@link LiveCollection}); when there is no index yet, it waits for the
  * writer to build it.
  * @throws IndexStoreError when the index exists but can't be used (see `loadCollection`).
@@ -281,7 +284,11 @@ export async function openLiveCollection(config: IndexConfig, options: OpenLiveC
     options.onNotice?.(`${holder ? describeHolder(holder) : 'Another process'} is writing the index: serving it read-only until it has finished.`);
   }
   try {
-    if (writer) await settleAgainstCommittedIndex(config.indexDir, config.docsDir);
+    if (writer) {
+      await settleAgainstCommittedIndex(config.indexDir, config.docsDir);
+      // What a killed build or commit was staging (a model of tens of MB) is of no use to anyone now.
+      await removeStagingFolders(config.indexDir);
+    }
     await buildIfMissing(config, options, writer);
     return new LiveCollection(config, await LiveIndex.open(config), writer, label, options);
   } catch (error) {

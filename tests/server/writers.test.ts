@@ -1,8 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MODEL_STAGING_PREFIX } from '../../index/build.ts';
+import { GRAPH_STAGING_PREFIX } from '../../index/commit/generation-writer.ts';
 import { PROJECT_ROOT } from '../../index/config.ts';
 import { recordPendingAdd } from '../../index/pending-adds.ts';
 import type { Answer } from '../../contract/api.ts';
@@ -127,6 +129,39 @@ describe('one writer per index', () => {
     const listed = ((await (await app.request('/api/documents')).json()) as { documents: DocumentSummary[] }).documents;
     expect(listed.map((d) => d.id)).toEqual(expect.arrayContaining(['smart-farm', 'ai-voucher']));
     expect(listed).toHaveLength(7);
+  });
+});
+
+describe('what a killed build or commit left staged in INDEX_DIR', () => {
+  /** Staging folders as a build and a commit killed part-way leave them, with a file each. */
+  function leaveStaged(seed: SeedWorkspace): string[] {
+    const names = [`${MODEL_STAGING_PREFIX}AbC123`, `${GRAPH_STAGING_PREFIX}XyZ789`];
+    for (const name of names) {
+      mkdirSync(join(seed.config.indexDir, name, 'seogi-static'), { recursive: true });
+      writeFileSync(join(seed.config.indexDir, name, 'seogi-static', 'model.onnx'), 'x'.repeat(1000));
+    }
+    return names;
+  }
+  const staged = (seed: SeedWorkspace) => readdirSync(seed.config.indexDir).filter((name) => name.startsWith('.staging-'));
+
+  it('is removed when a server starts as the writer', async () => {
+    const seed = await workspace();
+    expect(leaveStaged(seed)).toHaveLength(2);
+    await open(seed);
+    expect(staged(seed)).toEqual([]);
+  });
+
+  it('is kept while npm run index writes, and removed when the server becomes the writer', async () => {
+    const seed = await workspace();
+    const indexer = heldIndexer(seed);
+    await indexer.ready;
+    const names = leaveStaged(seed);
+    const live = await open(seed);
+    expect(live.stats().writable).toBe(false);
+    expect(staged(seed).sort()).toEqual([...names].sort());
+    await indexer.send('release');
+    await until(() => staged(seed).length === 0, 'the server, now the writer, removes what was staged');
+    expect(live.stats().writable).toBe(true);
   });
 });
 
