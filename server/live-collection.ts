@@ -59,6 +59,8 @@ export class LiveCollection implements SeogiService {
   private changes: Promise<unknown> = Promise.resolve();
   private readonly follower: NodeJS.Timeout | undefined;
   private readonly files: DocumentFiles;
+  /** Why the last change failed, when the machine's storage was to blame; cleared by a change that succeeds. */
+  private storageFailure: string | undefined;
 
   constructor(
     private readonly config: IndexConfig,
@@ -99,7 +101,7 @@ export class LiveCollection implements SeogiService {
       const holder = currentWriter(this.config.indexDir);
       return `${holder ? describeHolder(holder) : 'another process'} is writing the index`;
     }
-    return storageProblem(this.config.indexDir, this.config.docsDir);
+    return storageProblem(this.config.indexDir, this.config.docsDir) ?? this.storageFailure;
   }
 
   /** Stops following the index and gives up being its writer; questions already asked still finish. */
@@ -139,9 +141,16 @@ export class LiveCollection implements SeogiService {
         // A change would make a deleted INDEX_DIR again, holding only itself: say what is wrong instead.
         const problem = storageProblem(this.config.indexDir, this.config.docsDir);
         if (problem) throw new ServiceError('STORAGE_UNAVAILABLE', `${problem}; nothing was changed. ${STORAGE_ADVICE}`);
-        return await run();
+        const done = await run();
+        this.storageFailure = undefined;
+        return done;
       } catch (error) {
-        throw asServiceError(readRefusal(error));
+        const refusal = asServiceError(readRefusal(error));
+        // A full disk shows only when written to: until a change gets through, documents can't be changed here.
+        if (refusal instanceof ServiceError && (refusal.code === 'DISK_FULL' || refusal.code === 'STORAGE_UNAVAILABLE')) {
+          this.storageFailure = `the last change failed: ${refusal.message}`;
+        }
+        throw refusal;
       }
     });
   }

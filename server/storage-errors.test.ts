@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,9 +39,11 @@ describe('asServiceError', () => {
 });
 
 describe('storageProblem', () => {
-  it('is none for writable folders and a DOCS_DIR still to be made, and names an INDEX_DIR that is gone', () => {
+  it('is none for writable folders and a DOCS_DIR still to be made, and names an INDEX_DIR that is gone or emptied', () => {
     const root = mkdtempSync(join(tmpdir(), 'seogi-storage-'));
     try {
+      expect(storageProblem(root, join(root, 'docs'))).toBe('INDEX_DIR no longer holds the index being served (its manifest is gone)');
+      writeFileSync(join(root, 'manifest.json'), '{}');
       expect(storageProblem(root, join(root, 'docs'))).toBeUndefined();
       rmSync(root, { recursive: true });
       expect(storageProblem(root, join(root, 'docs'))).toBe('INDEX_DIR no longer exists');

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { IndexStoreError } from '../index/store/index-store.ts';
+import { MANIFEST_FILE } from '../index/store/manifest.ts';
 import { ServiceError } from './service.ts';
 
 /** What to do about storage that can't be written. */
@@ -39,11 +40,12 @@ export function asServiceError(error: unknown): unknown {
 
 /**
  * Why documents could not be changed now, or undefined when they can: INDEX_DIR, which holds the index being served,
- * is gone, or a folder can't be written (a read-only file system). DOCS_DIR may not exist yet when its parent can be
+ * is gone or was made again empty, or a folder can't be written (a read-only file system). DOCS_DIR may not exist yet when its parent can be
  * written: it is created on the first add.
  */
 export function storageProblem(indexDir: string, docsDir: string): string | undefined {
   if (!existsSync(indexDir)) return 'INDEX_DIR no longer exists';
+  if (!existsSync(join(indexDir, MANIFEST_FILE))) return 'INDEX_DIR no longer holds the index being served (its manifest is gone)';
   return unwritable('INDEX_DIR', indexDir) ?? unwritable('DOCS_DIR', existsSync(docsDir) ? docsDir : dirname(docsDir));
 }
 

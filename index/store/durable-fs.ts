@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -36,11 +36,18 @@ export async function syncDirectory(path: string): Promise<void> {
 
 /**
  * Replaces `path` with `data` so that a reader (or a crash) sees either the old content or the new one, never a
- * mixture: write a sibling temp file, flush it, rename it over `path`, flush the directory.
+ * mixture: write a sibling temp file, flush it, rename it over `path`, flush the directory. When writing fails, the
+ * temp file is removed.
  */
 export async function replaceFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
   const temp = `${path}.tmp`;
-  await writeAndSync(temp, data, 'w');
-  await rename(temp, path);
+  try {
+    await writeAndSync(temp, data, 'w');
+    await rename(temp, path);
+  } catch (error) {
+    // A write cut short (a full disk) leaves nothing behind; `path` is as it was.
+    await rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
   await syncDirectory(dirname(path));
 }
