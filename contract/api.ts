@@ -43,6 +43,8 @@ export interface Citation {
   source: string | null;
   /** The document's own date (publication, notice), ISO `YYYY-MM-DD` when readable; null when it states none. */
   date: string | null;
+  /** The page the quoted sentence (else the passage) is on, for a document laid out in pages (PDF); null otherwise. */
+  page: number | null;
   chunkId: string;
   /** The passage text: `document.text.slice(start, end)`. */
   text: string;

@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '../index/analyze/glossary.ts';
+import { pageAt } from '../index/pages.ts';
 import { QueryAnalyzer, type AnalyzedQuery, type QueryAnalyzerOptions } from './analyze/query.ts';
 import { answerBar } from './answer/answer-bar.ts';
 import { coverage, coverageModel, unknownContent, type CoverageModel } from './answer/coverage.ts';
@@ -220,6 +221,7 @@ export class AnswerEngine {
       title: doc?.title ?? chunk.docId,
       source: doc?.source ?? null,
       date: doc?.date ?? null,
+      page: (doc && pageAt(doc, sentences[0]?.start ?? chunk.start)) ?? null,
       chunkId: chunk.chunkId,
       text: chunk.text,
       start: chunk.start,

@@ -77,6 +77,12 @@ export const citationSchema = z
       .string()
       .nullable()
       .openapi({ description: "The document's own date (publication, notice), ISO YYYY-MM-DD when readable; null when it states none." }),
+    page: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .openapi({ description: 'The page the quoted sentence (else the passage) is on, for a document laid out in pages (PDF); null otherwise.' }),
     chunkId: z.string(),
     text: z.string().openapi({ description: 'The passage: the document text from `start` to `end`.' }),
     start: offset,
@@ -128,6 +134,7 @@ export const answerSchema = z
           title: 'AI 로봇 자율주행 3조 5000억 원 클라우드 혜택!',
           source: 'https://newsdao.kr/4601',
           date: null,
+          page: null,
           chunkId: '000_b1883f170ede4282#1',
           text: '…',
           start: 424,

@@ -227,11 +227,15 @@ describe('the documents page', () => {
     const reply = page.locator('.turn').first().locator('.reply[aria-busy="false"]');
     await reply.waitFor();
     expect((await reply.locator('.answer-text').textContent())?.replace(/\s+/g, '')).toContain('2025년1월1일~2025년12월31일');
+    // The HWP notice is laid out without pages: its citation names none.
+    expect(await reply.locator('.citation').first().locator('.citation-page').count()).toBe(0);
     await page.goto(`${e2e.server.url}/?q=${encodeURIComponent('제조 AI 바우처 신청 기간은 언제까지야?')}`);
     const voucher = page.locator('.turn').first().locator('.reply[aria-busy="false"]');
     await voucher.waitFor();
     expect((await voucher.textContent())?.replace(/\s+/g, '')).toContain('3월28일');
     expect(await voucher.locator('.citation-title').first().textContent()).toContain('바우처');
+    // A PDF's citation names its page.
+    expect((await voucher.locator('.citation-page').first().textContent())?.replace(/\s+/g, ' ')).toMatch(/p\. 1$/);
   });
 
   it('deletes the HWP notice, and signing out forgets the token', async () => {

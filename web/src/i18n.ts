@@ -27,6 +27,8 @@ export interface Messages {
   manageDocuments: string;
   /** Screen-reader label before a document's own date. */
   documentDate: string;
+  /** Screen-reader label before the page a citation is on ("p. 2"). */
+  page: string;
   /** Name of the other language, on the switch. */
   switchTo: string;
   switchToLabel: string;
@@ -87,6 +89,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     newConversation: '새 대화',
     manageDocuments: '문서 관리',
     documentDate: '문서 날짜',
+    page: '쪽',
     switchTo: 'English',
     switchToLabel: 'Switch the interface to English',
     you: '내 질문',
@@ -133,6 +136,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     newConversation: 'New conversation',
     manageDocuments: 'Documents',
     documentDate: 'Document date',
+    page: 'Page',
     switchTo: '한국어',
     switchToLabel: '화면을 한국어로 바꾸기',
     you: 'Your question',

@@ -50,6 +50,7 @@ export function renderCitation(citation: Citation, id: string, { t, onOpen }: Ci
       h('span', { className: 'citation-n', attrs: { 'aria-hidden': 'true' } }, String(citation.n)),
       h('span', { className: 'citation-title', id: titleId }, h('span', { className: 'visually-hidden' }, `${t.sourceN(citation.n)}: `), citation.title),
       citation.date ? renderDate(citation.date, t) : null,
+      citation.page !== null ? h('span', { className: 'citation-page' }, h('span', { className: 'visually-hidden' }, `${t.page}: `), `p. ${citation.page}`) : null,
     ),
     passage,
     h('p', { className: 'citation-actions' }, open, original),

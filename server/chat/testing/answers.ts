@@ -22,6 +22,7 @@ export function seedCitation(overrides: Partial<Citation> = {}): Citation {
     title: SEED_PASSAGE.title,
     source: SEED_PASSAGE.source,
     date: null,
+    page: null,
     chunkId: `${SEED_PASSAGE.docId}#1`,
     text: SEED_PASSAGE.text,
     start,
