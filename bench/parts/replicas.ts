@@ -58,6 +58,14 @@ export async function runReplicasPart(context: BenchContext): Promise<Figure[]> 
       figure({ part: 'replicas', id: 'replicas.ask.oneServer.rps', label: 'POST /api/ask throughput, one server', value: one.requests.average, unit: 'req/s' }),
       figure({ part: 'replicas', id: 'replicas.ask.twoServers.rps', label: 'POST /api/ask throughput, two servers', value: twoRps, unit: 'req/s', note: 'both on this machine' }),
       figure({ part: 'replicas', id: 'replicas.ask.twoOverOne', label: 'throughput two servers / one', value: twoRps / one.requests.average, unit: '×' }),
+      figure({
+        part: 'replicas',
+        id: 'replicas.ask.failures',
+        label: 'failed asks (errors, timeouts, non-2xx)',
+        value: [one, ...two].reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
+        unit: '',
+        target: { op: '<=', value: 0 },
+      }),
     );
     await Promise.all(servers.splice(0).map((s) => s.stop()));
 
