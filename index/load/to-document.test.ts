@@ -285,6 +285,25 @@ describe('toDocument on text with control characters and broken surrogates', () 
     expect(doc.text).toBe('머리글\n\n본문입니다.');
   });
 
+  it('removes a right-to-left override from a front-matter title and the text', async () => {
+    const content = '---\ntitle: "공고\u202E문 fdp.exe"\n---\n신청서\u202E는 \u2066첨부\u2069 파일입니다.\n';
+    const doc = await toDocument({ relPath: 'notice.md', content });
+    expect(doc.title).toBe('공고문 fdp.exe');
+    expect(doc.text).toBe('공고문 fdp.exe\n\n신청서는 첨부 파일입니다.');
+  });
+
+  it('takes a title that shows something when the given one or the headline is invisible characters only', async () => {
+    const fromHeadline = await toDocument({ relPath: 'notes/guide.md', content: '# \u200B\u202E\u00AD\n\n본문은 여기에 있습니다. 신청은 3월까지 받습니다.\n' });
+    expect(fromHeadline.title).toBe('본문은 여기에 있습니다. 신청은 3월까지 받습니다.');
+    expect(fromHeadline.text).toBe('본문은 여기에 있습니다. 신청은 3월까지 받습니다.');
+    const fromFrontMatter = await toDocument({ relPath: 'notes/guide.md', content: '---\ntitle: "\u200B\uFEFF\u00AD"\n---\n# 신청 안내\n\n본문입니다.\n' });
+    expect(fromFrontMatter.title).toBe('신청 안내');
+  });
+
+  it('keeps nothing of a text of invisible characters only', async () => {
+    expect((await toDocument({ relPath: 'blank.txt', content: '\u200B\uFEFF\u00AD\u200B\n\u202E' })).text).toBe('');
+  });
+
   it('keeps the hash of the file as it was written', async () => {
     const content = '본문\u0000입니다.';
     expect((await toDocument({ relPath: 'a.txt', content })).hash).toBe(createHash('sha256').update(content, 'utf8').digest('hex'));
