@@ -41,6 +41,21 @@ describe('loadDocuments', () => {
     expect(doc?.text).toBe('요약\n\n올해 매출이 늘었다.');
   });
 
+  it('leaves out a file with no text, empty or nothing left after cleaning, naming it with why', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'empty.md'), '');
+    await writeFile(join(dir, 'invisible.txt'), '\u200B\uFEFF\u00AD');
+    await writeFile(join(dir, 'ok.md'), '# 공고\n\n신청은 3월까지입니다.');
+    const skipped: Array<{ relPath: string; reason: string }> = [];
+    const documents = await loadDocuments(dir, { onSkip: (s) => skipped.push(s) });
+    expect(documents.map((doc) => doc.docId)).toEqual(['ok']);
+    expect(skipped).toEqual([
+      { relPath: 'empty.md', reason: 'Error: the file is empty' },
+      { relPath: 'invisible.txt', reason: 'Error: it has no text: nothing is left of it after cleaning' },
+    ]);
+    await expect(loadDocuments(dir)).rejects.toThrow('the file is empty');
+  });
+
   it('refuses two files that would share a document id', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'a.md'), '가');

@@ -16,7 +16,8 @@ export interface LoadDocumentsOptions extends ToDocumentOptions {
 }
 
 /**
- * Reads and cleans every document under `dir` (see {@link readSourceFiles} and {@link toDocument}), in path order.
+ * Reads and cleans every document under `dir` (see {@link readSourceFiles} and {@link toDocument}), in path order. A
+ * file with no text (empty, or nothing left after cleaning) can't be read into a document either.
  * @throws Error when the folder is missing, or when two files would get the same document id (`a.md` and `a.txt`);
  *   without `onSkip`, also the error of the first file that can't be read or cleaned.
  */
@@ -27,7 +28,9 @@ export async function loadDocuments(dir: string, options: LoadDocumentsOptions =
   for (const [i, file] of files.entries()) {
     onFile?.(file.relPath, i, files.length);
     try {
-      loaded.push({ file, doc: await toDocument(file, cleaning) });
+      const doc = await toDocument(file, cleaning);
+      if (doc.text.trim() === '') throw new Error(file.content.length === 0 ? 'the file is empty' : 'it has no text: nothing is left of it after cleaning');
+      loaded.push({ file, doc });
     } catch (error) {
       if (!onSkip) throw error;
       onSkip(skippedFile(file.relPath, error));

@@ -52,6 +52,31 @@ describe('readSourceFiles', () => {
     await expect(readSourceFiles(join(dir, 'z.txt'))).rejects.toThrow('is not a folder');
   });
 
+  it('skips, naming each with why, what has a document name but is no file it can read; a folder so named is walked', async () => {
+    const odd = await mkdtemp(join(tmpdir(), 'seogi-read-odd-'));
+    try {
+      await writeFile(join(odd, 'ok.md'), '# 본문');
+      await symlink(join(odd, 'gone.md'), join(odd, 'dangling.md'));
+      await symlink(join(odd, 'loop-b.md'), join(odd, 'loop-a.md'));
+      await symlink(join(odd, 'loop-a.md'), join(odd, 'loop-b.md'));
+      await mkdir(join(odd, 'folder.md'));
+      await writeFile(join(odd, 'folder.md', 'inside.txt'), '안쪽');
+      await symlink(join(odd, 'folder.md'), join(odd, 'to-folder.md'));
+      const skipped: Array<{ relPath: string; reason: string }> = [];
+      const files = await readSourceFiles(odd, { onSkip: (s) => skipped.push(s) });
+      expect(files.map((file) => file.relPath)).toEqual(['folder.md/inside.txt', 'ok.md']);
+      expect(skipped.sort((a, b) => a.relPath.localeCompare(b.relPath))).toEqual([
+        { relPath: 'dangling.md', reason: 'it is a symbolic link to nothing (its target is gone)' },
+        { relPath: 'loop-a.md', reason: 'it is a loop of symbolic links' },
+        { relPath: 'loop-b.md', reason: 'it is a loop of symbolic links' },
+        { relPath: 'to-folder.md', reason: 'it is a symbolic link to a folder, and links to folders are not followed' },
+      ]);
+      await expect(readSourceFiles(odd)).rejects.toThrow('it is a symbolic link to nothing');
+    } finally {
+      await rm(odd, { recursive: true, force: true });
+    }
+  });
+
   it('reads the five seed articles', async () => {
     const files = await readSourceFiles(fileURLToPath(new URL('../../seeds/', import.meta.url)));
     expect(files.map((file) => file.relPath)).toEqual([

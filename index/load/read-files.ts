@@ -41,7 +41,8 @@ const CONCURRENT_READS = 16;
 /**
  * Reads every document file under `dir`, recursively, sorted by relative path.
  * Dot-files and dot-folders are skipped, as are files with other extensions. Symbolic links to files are followed;
- * symbolic links to folders are not, so a link cycle cannot make the walk endless.
+ * symbolic links to folders are not, so a link cycle cannot make the walk endless. What has a document's name but
+ * can't be read as a file (a link to nothing, a loop of links, a link to a folder, a pipe) is skipped, with `onSkip`.
  * @throws Error telling the user to set `DOCS_DIR` or create the folder when `dir` does not exist or is not a folder;
  *   without `onSkip`, also the error of the first file or sub-folder that can't be read.
  */
@@ -95,11 +96,32 @@ async function listDocuments(root: string, relDir: string, skip: (relPath: strin
     const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isDirectory()) {
       found.push(...(await listDocuments(root, relPath, skip)));
-    } else if (isDocumentName(entry.name) && (entry.isFile() || (await isLinkToFile(join(root, relPath))))) {
-      found.push(relPath);
+    } else if (isDocumentName(entry.name)) {
+      const problem = entry.isFile() ? undefined : await notAFile(join(root, relPath), entry.isSymbolicLink());
+      if (problem) skip(relPath, new Error(problem));
+      else found.push(relPath);
     }
   }
   return found;
+}
+
+/**
+ * Why what has a document's name but is no regular file can't be read as one, or undefined when it is a link to a
+ * file: a link to nothing, a loop of links, a link to a folder (not followed), a pipe, a socket or a device.
+ */
+async function notAFile(path: string, isLink: boolean): Promise<string | undefined> {
+  let target;
+  try {
+    target = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'it is a symbolic link to nothing (its target is gone)';
+    if (code === 'ELOOP') return 'it is a loop of symbolic links';
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (target.isFile()) return undefined;
+  if (target.isDirectory()) return 'it is a symbolic link to a folder, and links to folders are not followed';
+  return isLink ? 'it is a symbolic link to something that is not a file' : 'it is not a regular file (a pipe, a socket or a device)';
 }
 
 function isDocumentName(name: string): boolean {
@@ -107,7 +129,3 @@ function isDocumentName(name: string): boolean {
   return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-async function isLinkToFile(path: string): Promise<boolean> {
-  const target = await stat(path).catch(() => undefined);
-  return target?.isFile() ?? false;
-}
