@@ -1,4 +1,5 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../contract/api.ts';
 import { commandForm, slackRequest, TEST_SIGNING_SECRET } from '../../server/chat/testing/slack-request.ts';
@@ -126,6 +127,24 @@ const cases: Case[] = [
     code: 'UNREADABLE_DOCUMENT',
   },
   { name: 'a PDF cut short', method: 'POST', path: '/api/documents', headers: admin(), body: upload('notice.pdf', '%PDF-1.7\n1 0 obj\n<<'), status: 422, code: 'UNREADABLE_DOCUMENT' },
+  {
+    name: 'an HWPX zip without its manifest',
+    method: 'POST',
+    path: '/api/documents',
+    headers: admin(),
+    body: upload('notice.hwpx', zipSync({ 'Contents/section0.xml': strToU8('<hs:sec><hp:p><hp:t>공고</hp:t></hp:p></hs:sec>') })),
+    status: 422,
+    code: 'UNREADABLE_DOCUMENT',
+  },
+  {
+    name: 'a 50 MB PDF, refused before it is read',
+    method: 'POST',
+    path: '/api/documents',
+    headers: admin(),
+    body: upload('scan-archive.pdf', new Uint8Array(50 * 1024 * 1024).fill(0x25), 'application/pdf'),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
   { name: 'a .hwp that is no HWP file', method: 'POST', path: '/api/documents', headers: admin(), body: upload('notice.hwp', '그냥 글입니다'), status: 422, code: 'UNREADABLE_DOCUMENT' },
   { name: 'an upload over MAX_UPLOAD_BYTES', method: 'POST', path: '/api/documents', headers: admin(), body: upload('big.txt', '가'.repeat(MAX_UPLOAD_BYTES)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'a Slack event over CHAT_MAX_BODY_BYTES', ...chat('/slack/events', 'application/json', JSON.stringify({ type: 'event_callback', text: overChatLimit })), status: 413, code: 'PAYLOAD_TOO_LARGE' },
