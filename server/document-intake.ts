@@ -28,13 +28,16 @@ export function isRetry(prepared: PreparedDocument, existing: Document | undefin
   if (existing) throw documentExists(doc.docId);
   if (prepared.chunks.length === 0) throw new ServiceError('DOCUMENT_EMPTY', 'Nothing is left of this document after cleaning: it has no text to index.');
   const same = withSameText(documents, doc.text);
-  if (same) {
-    throw new ServiceError(
-      'DUPLICATE_CONTENT',
-      `This content is already in the collection as "${same.docId}" (${JSON.stringify(same.title.slice(0, 120))}); it was not added again.`,
-    );
-  }
+  if (same) throw duplicateContent(same);
   return false;
+}
+
+/** The refusal of a document whose text the collection has already, as `existing`. */
+export function duplicateContent(existing: Pick<Document, 'docId' | 'title'>): ServiceError {
+  return new ServiceError(
+    'DUPLICATE_CONTENT',
+    `This content is already in the collection as "${existing.docId}" (${JSON.stringify(existing.title.slice(0, 120))}); it was not added again.`,
+  );
 }
 
 /** A document whose cleaned text is `text`, if there is one. */

@@ -2,12 +2,12 @@ import type { Answer, AskRequest, DocumentDetail, DocumentSummary } from '../con
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { buildIfMissing, type BuildHooks } from '../index/build-if-missing.ts';
 import type { IndexConfig } from '../index/config.ts';
-import { CollectionDb, DocumentExistsError } from '../index/pg/collection-db.ts';
+import { CollectionDb, DocumentExistsError, DuplicateContentError } from '../index/pg/collection-db.ts';
 import { importIndex } from '../index/pg/import-index.ts';
 import type { Document } from '../index/types.ts';
 import { AnswerEngine, type AnswerEngineOptions } from '../retrieval/answer-engine.ts';
 import { SharedIndex } from '../retrieval/shared-index.ts';
-import { documentExists, documentFile, isRetry, readRefusal, summaryOf } from './document-intake.ts';
+import { documentExists, documentFile, duplicateContent, isRetry, readRefusal, summaryOf } from './document-intake.ts';
 import { ServiceError, type AddedDocument, type CollectionStats, type NewDocument, type SeogiService } from './service.ts';
 
 /** Options of {@link openSharedCollection}. */
@@ -76,7 +76,10 @@ export class SharedCollection implements SeogiService {
         const added = this.shared.view.documents.get(id) ?? prepared.document;
         return { document: this.#summary(added), created: outcome.created };
       } catch (error) {
-        throw error instanceof DocumentExistsError ? documentExists(id) : storeRefusal(error);
+        if (error instanceof DocumentExistsError) throw documentExists(id);
+        // Another server added the same text under another id since this one last caught up.
+        if (error instanceof DuplicateContentError) throw duplicateContent(error.existing);
+        throw storeRefusal(error);
       }
     });
   }

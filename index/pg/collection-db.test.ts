@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
 import type { Chunk, Document } from '../types.ts';
-import { CollectionDb, DocumentExistsError } from './collection-db.ts';
+import { CollectionDb, DocumentExistsError, DuplicateContentError } from './collection-db.ts';
 import { migrate, shippedMigrations } from './migrate.ts';
 import pg from 'pg';
 
@@ -85,7 +85,7 @@ describe('CollectionDb', () => {
   });
 
   it('answers a retried add of the same content with the document, and refuses other content under the id', async () => {
-    const { document, chunks, vectors } = documentOf('retried');
+    const { document, chunks, vectors } = documentOf('retried', '재시도 문서의 보증 한도는 3억 원입니다. 보증료는 연 0.3%입니다.');
     await db.add(document, chunks, vectors);
     const seq = await db.lastSeq();
     expect(await db.add(document, chunks, vectors)).toEqual({ created: false, existing: document });
@@ -93,6 +93,17 @@ describe('CollectionDb', () => {
     await expect(db.add(other.document, other.chunks, other.vectors)).rejects.toBeInstanceOf(DocumentExistsError);
     // Neither the retry nor the refusal is a change.
     expect(await db.lastSeq()).toBe(seq);
+  });
+
+  it('refuses the same text under another id, naming the document that has it, even when both adds race', async () => {
+    const text = '같은 내용의 안내문입니다. 신청은 5월 1일까지입니다.';
+    const outcomes = await Promise.allSettled(['copy-1', 'copy-2', 'copy-3'].map((id) => documentOf(id, text)).map((d) => db.add(d.document, d.chunks, d.vectors)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason as unknown);
+    expect(refused.every((reason) => reason instanceof DuplicateContentError)).toBe(true);
+    const kept = (await db.documentIds()).filter((id) => id.startsWith('copy-'));
+    expect(kept).toHaveLength(1);
+    expect(refused.map((reason) => (reason as DuplicateContentError).existing.docId)).toEqual([kept[0], kept[0]]);
   });
 
   it('lets exactly one of several concurrent adds of one id create it', async () => {
@@ -104,8 +115,8 @@ describe('CollectionDb', () => {
 
   it('reports the changes since a sequence number in order, an add deleted since as a delete', async () => {
     const start = await db.lastSeq();
-    const a = documentOf('log-a');
-    const b = documentOf('log-b');
+    const a = documentOf('log-a', '지워질 문서의 보증 한도는 1억 원입니다. 보증료는 연 0.1%입니다.');
+    const b = documentOf('log-b', '로그 문서의 보증 한도는 최대 5억 원입니다. 보증료는 연 0.5%입니다.');
     const seqs = [await db.add(a.document, a.chunks, a.vectors), await db.add(b.document, b.chunks, b.vectors)].map((o) => (o.created ? o.seq : -1));
     const removed = await db.remove('log-a');
     expect(removed).toBe(await db.lastSeq());
@@ -118,14 +129,14 @@ describe('CollectionDb', () => {
       [removed, 'delete', 'log-a'],
     ]);
     const added = changes[1]!;
-    expect(added.kind === 'add' && added.added.chunks.map((c) => c.text)).toEqual(['보증 한도는 최대 5억 원입니다.', '보증료는 연 0.5%입니다.']);
+    expect(added.kind === 'add' && added.added.chunks.map((c) => c.text)).toEqual(['로그 문서의 보증 한도는 최대 5억 원입니다.', '보증료는 연 0.5%입니다.']);
     expect(await db.changesSince(removed!)).toEqual([]);
     // Chunks go with their document.
     expect((await db.load()).documents.some((d) => d.document.docId === 'log-a')).toBe(false);
   });
 
   it('replaces a document in one change the log shows as a delete and an add, and leaves the same content alone', async () => {
-    const first = documentOf('replaced');
+    const first = documentOf('replaced', '바뀔 문서의 보증 한도는 2억 원입니다. 보증료는 연 0.2%입니다.');
     expect(await db.replace(first.document, first.chunks, first.vectors)).toBe('added');
     const start = await db.lastSeq();
     expect(await db.replace(first.document, first.chunks, first.vectors)).toBe('unchanged');
@@ -163,7 +174,7 @@ describe('CollectionDb', () => {
     const heard: number[] = [];
     const stop = await db.listen((seq) => heard.push(seq));
     try {
-      const c = documentOf('announced');
+      const c = documentOf('announced', '알림 문서의 보증 한도는 4억 원입니다. 보증료는 연 0.4%입니다.');
       const outcome = await db.add(c.document, c.chunks, c.vectors);
       const removed = await db.remove('announced');
       await expect.poll(() => heard, { timeout: 2000 }).toEqual([outcome.created ? outcome.seq : -1, removed]);

@@ -26,6 +26,14 @@ export class DocumentExistsError extends Error {
   }
 }
 
+/** Raised by {@link CollectionDb.add} when another document has the same cleaned text. */
+export class DuplicateContentError extends Error {
+  override readonly name = 'DuplicateContentError';
+  constructor(readonly existing: Pick<Document, 'docId' | 'title'>) {
+    super(`The same text is in the collection already, as "${existing.docId}".`);
+  }
+}
+
 /** The channel a committed change is announced on; the payload is its sequence number. */
 export const CHANGES_CHANNEL = 'seogi_changes';
 /** Any fixed number, other than the migration lock's: held by each change until it commits. */
@@ -156,11 +164,17 @@ export class CollectionDb {
    * Adds a document with its chunks and vectors in one transaction with its log entry. An id already taken by the
    * same content (same hash) is not an error: the add was a retry.
    * @throws DocumentExistsError when the id holds a document with other content
+   * @throws DuplicateContentError when another document has the same cleaned text
    */
   async add(document: Document, chunks: readonly Chunk[], vectors: readonly Float32Array[]): Promise<AddOutcome> {
     if (vectors.length !== chunks.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
     try {
       const seq = await this.#change(async (client) => {
+        const same = await client.query<{ doc_id: string; title: string }>(
+          'SELECT doc_id, title FROM seogi_documents WHERE md5(text) = md5($1) AND text = $1 AND doc_id <> $2 LIMIT 1',
+          [document.text, document.docId],
+        );
+        if (same.rows[0]) throw new DuplicateContentError({ docId: same.rows[0].doc_id, title: same.rows[0].title });
         const seq = await appendChange(client, 'add', document.docId);
         // Of two servers adding one id at once, the second takes the change lock once the first has committed: taken.
         if (!(await insertDocument(client, seq, document, chunks, vectors))) throw new IdTaken();

@@ -86,6 +86,20 @@ describe('servers sharing one collection in PostgreSQL', () => {
     await expect.poll(async () => (await documentIds(b)).includes('contested') && (await documentIds(a)).includes('contested'), { timeout: 2000 }).toBe(true);
   });
 
+  it('refuses the same text added under two ids through both servers at once, naming the document that has it', async () => {
+    const text = '두 서버로 동시에 보낸 같은 안내문입니다. 접수는 6월 30일에 마감합니다.';
+    const responses = await Promise.all(
+      [a, b].map((server, i) => fetch(`${server}/api/documents`, { method: 'POST', headers: admin, body: JSON.stringify({ id: `same-text-${i}`, title: '안내문', text }) })),
+    );
+    expect(responses.map((res) => res.status).sort()).toEqual([201, 409]);
+    const refused = responses.find((res) => res.status === 409)!;
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('DUPLICATE_CONTENT');
+    const created = responses.find((res) => res.status === 201)!;
+    const { id } = (await created.json()) as { id: string };
+    expect(error.message).toContain(`"${id}"`);
+  });
+
   it('answers 2,000 questions over both servers while 20 documents are added through both, and both end the same', async () => {
     const questions = ['로봇 기업 우대금리는?', 'what rate cut for robot firms?', '보증 심사는 며칠 걸려?', 'AI 혁신펀드 규모는?', '수출 기업 지원은?'];
     let failures = 0;
