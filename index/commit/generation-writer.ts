@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { VectorIndex } from '../embed/vector-index.ts';
 import type { IndexMeta } from '../layout.ts';
 import type { Postings } from '../postings.ts';
 import { IndexStoreError, type IndexStoreErrorCode } from '../store/index-store.ts';
-import { startTsWorker } from '../ts-worker.ts';
+import { WorkerClient } from '../worker-client.ts';
 import type { CommitReply, CommitRequest, CommitWorkerData } from './commit-worker.ts';
 import type { IndexChange } from './index-text.ts';
 
@@ -32,13 +31,11 @@ export interface CommittedChange {
  */
 export class GenerationWriter {
   readonly #indexDir: string;
-  #worker: Worker | undefined;
-  #failed: Promise<never> | undefined;
-  #nextId = 0;
-  readonly #pending = new Map<number, (reply: CommitReply) => void>();
+  readonly #client: WorkerClient<CommitRequest, CommitReply>;
 
   constructor(indexDir: string) {
     this.#indexDir = indexDir;
+    this.#client = new WorkerClient(WORKER, { task: 'Committing the index', worker: 'The index commit worker' }, { indexDir } satisfies CommitWorkerData);
   }
 
   /** Starts the worker reading generation `from`, so that the first commit need not wait for it; errors are left to it. */
@@ -65,48 +62,14 @@ export class GenerationWriter {
   }
 
   /** Stops the worker; a later commit starts a new one. */
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
-    if (worker) {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    }
+  close(): Promise<void> {
+    return this.#client.close();
   }
 
   async #request(request: Omit<CommitRequest, 'id'>): Promise<CommittedChange> {
-    const worker = this.#start();
-    const id = this.#nextId++;
-    const replied = new Promise<CommitReply>((resolve) => this.#pending.set(id, resolve));
-    worker.postMessage({ id, ...request } satisfies CommitRequest);
-    try {
-      const reply = await Promise.race([replied, this.#failed as Promise<never>]);
-      if ('error' in reply) throw errorOf(reply.error);
-      return { generation: reply.generation, ...(reply.postings ? { postings: reply.postings } : {}) };
-    } finally {
-      this.#pending.delete(id);
-    }
-  }
-
-  #start(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = startTsWorker(WORKER, { indexDir: this.#indexDir } satisfies CommitWorkerData);
-    // An idle worker must not keep the process from exiting.
-    worker.unref();
-    worker.on('message', (reply: CommitReply) => this.#pending.get(reply.id)?.(reply));
-    this.#failed = new Promise<never>((_, reject) => {
-      worker.on('error', (error) => {
-        this.#worker = undefined;
-        reject(new Error(`Committing the index failed: ${error.message}`, { cause: error }));
-      });
-      worker.on('exit', (code) => {
-        this.#worker = undefined;
-        reject(new Error(`The index commit worker stopped (exit code ${code}).`));
-      });
-    });
-    this.#failed.catch(() => {});
-    this.#worker = worker;
-    return worker;
+    const reply = await this.#client.request(request);
+    if ('error' in reply) throw errorOf(reply.error);
+    return { generation: reply.generation, ...(reply.postings ? { postings: reply.postings } : {}) };
   }
 }
 

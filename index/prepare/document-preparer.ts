@@ -1,7 +1,6 @@
-import type { Worker } from 'node:worker_threads';
 import type { ChunkOptions } from '../chunk.ts';
 import { DocumentReadError } from '../load/read-errors.ts';
-import { startTsWorker } from '../ts-worker.ts';
+import { WorkerClient } from '../worker-client.ts';
 import type { SourceFile } from '../types.ts';
 import type { PreparedDocument } from './prepare-document.ts';
 import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
@@ -18,57 +17,20 @@ const WORKER = new URL('./prepare-worker.ts', import.meta.url).href;
  * const { chunks, postings } = await preparer.prepare({ relPath: 'faq.md', content: '# FAQ…' }, { maxChars: 600 });
  */
 export class DocumentPreparer {
-  #worker: Worker | undefined;
-  #failed: Promise<never> | undefined;
-  #nextId = 0;
-  readonly #pending = new Map<number, (reply: PrepareReply) => void>();
+  readonly #client = new WorkerClient<PrepareRequest, PrepareReply>(WORKER, { task: 'Preparing the document', worker: 'The document worker' });
 
   /**
    * @throws DocumentReadError, with its code, when the file can't be read (see `DOCUMENT_READ_ERRORS`); Error with the
    *   reason when it can't be cleaned or the worker fails.
    */
   async prepare(file: SourceFile, chunking: ChunkOptions): Promise<PreparedDocument> {
-    const worker = this.#start();
-    const id = this.#nextId++;
-    const replied = new Promise<PrepareReply>((resolve) => this.#pending.set(id, resolve));
-    worker.postMessage({ id, file, chunking } satisfies PrepareRequest);
-    try {
-      const reply = await Promise.race([replied, this.#failed as Promise<never>]);
-      if ('error' in reply) throw reply.code ? new DocumentReadError(reply.code, reply.error) : new Error(reply.error);
-      return reply.prepared;
-    } finally {
-      this.#pending.delete(id);
-    }
+    const reply = await this.#client.request({ file, chunking });
+    if ('error' in reply) throw reply.code ? new DocumentReadError(reply.code, reply.error) : new Error(reply.error);
+    return reply.prepared;
   }
 
   /** Stops the worker; a later document starts a new one. */
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
-    if (worker) {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    }
-  }
-
-  #start(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = startTsWorker(WORKER, undefined);
-    // An idle worker must not keep the process from exiting.
-    worker.unref();
-    worker.on('message', (reply: PrepareReply) => this.#pending.get(reply.id)?.(reply));
-    this.#failed = new Promise<never>((_, reject) => {
-      worker.on('error', (error) => {
-        this.#worker = undefined;
-        reject(new Error(`Preparing the document failed: ${error.message}`, { cause: error }));
-      });
-      worker.on('exit', (code) => {
-        this.#worker = undefined;
-        reject(new Error(`The document worker stopped (exit code ${code}).`));
-      });
-    });
-    this.#failed.catch(() => {});
-    this.#worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.#client.close();
   }
 }
