@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type * as TransformersModule from '@xenova/transformers';
 import type { Tensor } from '@xenova/transformers';
+import { addInto, normalizeInPlace } from './vector-math.ts';
 
 type Transformers = typeof TransformersModule;
 
@@ -194,25 +195,8 @@ function poolAndNormalize(hidden: TensorLike, mask: TensorLike, pooling: ModelCo
       if (pooling === 'mean' && Number(mask.data[row * sequence + position]) === 0) continue;
       addInto(sum, values, (row * sequence + position) * dims);
     }
-    // Dividing by the token count does not change the direction, so only the norm is divided out.
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += (sum[d] as number) * (sum[d] as number);
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) / norm;
-    vectors.push(sum);
+    vectors.push(normalizeInPlace(sum));
   }
   return vectors;
 }
 
-function addInto(sum: Float32Array, values: Float32Array, offset: number): void {
-  const dims = sum.length;
-  let d = 0;
-  // Unrolled: this loop runs once per token and dimension, the bulk of the work for a static model.
-  for (; d + 4 <= dims; d += 4) {
-    sum[d] = (sum[d] as number) + (values[offset + d] as number);
-    sum[d + 1] = (sum[d + 1] as number) + (values[offset + d + 1] as number);
-    sum[d + 2] = (sum[d + 2] as number) + (values[offset + d + 2] as number);
-    sum[d + 3] = (sum[d + 3] as number) + (values[offset + d + 3] as number);
-  }
-  for (; d < dims; d++) sum[d] = (sum[d] as number) + (values[offset + d] as number);
-}

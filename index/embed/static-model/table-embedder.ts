@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import onnxProto from 'onnx-proto';
 import { conventionsFor, type Embedder } from '../embedder.ts';
+import { addInto, normalizeInPlace } from '../vector-math.ts';
 
 const { onnx } = onnxProto;
 
@@ -64,13 +65,9 @@ export function createTableEmbedder(table: EmbeddingTable, options: TableEmbedde
     const sum = new Float32Array(dims);
     for (const id of options.encode(text)) {
       if (!(id >= 0 && id < vocabSize)) throw new Error(`Token id ${id} is outside the embedding table of ${vocabSize} rows.`);
-      addRow(sum, values, id * dims);
+      addInto(sum, values, id * dims);
     }
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += (sum[d] as number) * (sum[d] as number);
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) / norm;
-    return sum;
+    return normalizeInPlace(sum);
   };
   return {
     model: options.model,
@@ -85,19 +82,6 @@ export function createTableEmbedder(table: EmbeddingTable, options: TableEmbedde
       return vectors;
     },
   };
-}
-
-/** Adds the row at `offset` into `sum`, in float32 and in the order the pooled token matrix would be summed. */
-function addRow(sum: Float32Array, values: Float32Array, offset: number): void {
-  const dims = sum.length;
-  let d = 0;
-  for (; d + 4 <= dims; d += 4) {
-    sum[d] = (sum[d] as number) + (values[offset + d] as number);
-    sum[d + 1] = (sum[d + 1] as number) + (values[offset + d + 1] as number);
-    sum[d + 2] = (sum[d + 2] as number) + (values[offset + d + 2] as number);
-    sum[d + 3] = (sum[d + 3] as number) + (values[offset + d + 3] as number);
-  }
-  for (; d < dims; d++) sum[d] = (sum[d] as number) + (values[offset + d] as number);
 }
 
 /** Where a static model's table is, inside its model folder. */
