@@ -41,6 +41,8 @@ export class SharedIndex {
   #poller: NodeJS.Timeout | undefined;
   #unavailable: string | undefined;
   #closed = false;
+  /** Whether a poll is under way: a slow database must not pile them up (nor open a second listener). */
+  #polling = false;
 
   private constructor(db: CollectionDb, index: LiveIndex, applied: number, options: SharedIndexOptions) {
     this.#db = db;
@@ -150,7 +152,8 @@ export class SharedIndex {
 
   /** The safety net: catches up when a change was missed, and listens again after the database was lost. */
   async #poll(): Promise<void> {
-    if (this.#closed) return;
+    if (this.#closed || this.#polling) return;
+    this.#polling = true;
     try {
       if (!this.#stopListening) await this.#listen();
       if ((await this.#db.lastSeq()) > this.#applied) await this.catchUp();
@@ -159,6 +162,8 @@ export class SharedIndex {
     } catch (error) {
       if (!this.#unavailable) this.#options.onNotice?.(`The database can't be reached: ${(error as Error).message}. Answering from memory.`);
       this.#unavailable = (error as Error).message;
+    } finally {
+      this.#polling = false;
     }
   }
 }

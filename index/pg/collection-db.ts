@@ -74,7 +74,8 @@ export class CollectionDb {
    * @throws Error when the database can't be reached or migrated
    */
   static async open(url: string, options: { maxConnections?: number } = {}): Promise<CollectionDb> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4 });
+    // A database that doesn't answer (a host gone, not refusing) fails a connection after 5 s instead of never.
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, connectionTimeoutMillis: 5000 });
     // An idle connection that breaks (the database restarts) must not take the process down.
     pool.on('error', () => {});
     try {
