@@ -110,8 +110,10 @@ function main(): void {
     });
     server.closeIdleConnections();
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Not once: Ctrl-C in a terminal signals npm and the server together, and npm passes the signal on again; a second
+  // signal must not end the process in the middle of stopping.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main();

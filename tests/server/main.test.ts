@@ -79,4 +79,18 @@ describe('npm start', () => {
     expect(messages.slice(-2)).toEqual(['shutting down', 'stopped']);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
+
+  it('stops gracefully on Ctrl-C in a terminal, which signals npm and the server together', async () => {
+    const server = start(seedEnv(workspace), 'npm', { group: true });
+    const url = (await server.line('listening')).url as string;
+    await server.line('ready');
+    // The terminal signals the group; npm passes the signal on to the server again.
+    process.kill(-server.child.pid!, 'SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.kill(-server.child.pid!, 'SIGINT');
+    const { stdout } = await server.exited;
+    const messages = stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages.slice(-2)).toEqual(['shutting down', 'stopped']);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
 });

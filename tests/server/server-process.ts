@@ -11,14 +11,17 @@ export interface Started {
 }
 
 /**
- * Starts the server as its own process on a free loopback port, configured by `env` alone (plus PATH and HOME).
+ * Starts the server as its own process on a free loopback port, configured by `env` alone (plus PATH and HOME). With
+ * `group`, in a process group of its own, as a terminal runs a command: `process.kill(-child.pid, signal)` then signals
+ * npm and the server together, as Ctrl-C does.
  */
-export function startServer(env: NodeJS.ProcessEnv, through: 'node' | 'npm' = 'node'): Started {
+export function startServer(env: NodeJS.ProcessEnv, through: 'node' | 'npm' = 'node', options: { group?: boolean } = {}): Started {
   const [command, args] = through === 'node' ? [process.execPath, [...SERVER_NODE_ARGS]] : ['npm', ['start', '--silent']];
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group ?? false,
   });
   let stdout = '';
   let stderr = '';
@@ -40,8 +43,9 @@ export function startServer(env: NodeJS.ProcessEnv, through: 'node' | 'npm' = 'n
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  // On close rather than exit: under npm, the server (which shares the output pipes) may outlive npm for a moment.
   const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr })),
+    child.once('close', (code) => resolve({ code, stdout, stderr })),
   );
   const line = (msg: string | RegExp) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
