@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildIndex } from './build.ts';
 import { CollectionDb } from './pg/collection-db.ts';
+import { databaseUrlProblem } from './pg/database-url.ts';
 import { importIndex } from './pg/import-index.ts';
 import { readIndexConfig } from './config.ts';
 import { createProgressReporter } from './progress.ts';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
     ...(values.docs ? { DOCS_DIR: values.docs } : {}),
     ...(values.index ? { INDEX_DIR: values.index } : {}),
   });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const problem = databaseUrl && databaseUrlProblem(databaseUrl);
+  if (problem) throw new Error(`Invalid configuration: DATABASE_URL: ${problem}`);
   // Refused, naming the server, while a server writes this index: its next change would drop what this build adds.
   const writer = acquireWriter(config.indexDir, 'npm run index');
   const reporter = createProgressReporter();
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
         console.error(`  ${file.relPath}: ${file.code ? `refused (${file.code}): ` : 'skipped: '}${file.reason}`);
       }
     }
-    if (process.env.DATABASE_URL) await putIntoDatabase(config.indexDir, process.env.DATABASE_URL);
+    if (databaseUrl) await putIntoDatabase(config.indexDir, databaseUrl);
   } finally {
     reporter.stop();
     writer.release();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeConfigError, readIndexConfig, type IndexConfig } from '../index/config.ts';
+import { databaseUrlProblem } from '../index/pg/database-url.ts';
 
 /** Slack app settings; present when `SLACK_SIGNING_SECRET` is set. */
 export interface SlackConfig {
@@ -98,7 +99,7 @@ const schema = z.object({
   SLACK_API_URL: optional(httpUrl),
   SLACK_RESPONSE_TYPE: optional(z.enum(['ephemeral', 'in_channel'], { error: 'must be ephemeral or in_channel' })),
   MATTERMOST_TOKEN: optional(z.string().min(8, 'must be the token Mattermost shows for the slash command or webhook')),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://seogi@db.internal/seogi')),
+  DATABASE_URL: optional(z.string().refine((url) => databaseUrlProblem(url) === undefined, 'must be a PostgreSQL URL such as postgres://seogi:secret@db.internal/seogi')),
 }).refine((e) => !e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET, {
   path: ['SLACK_SIGNING_SECRET'],
   message: 'must be set when SLACK_BOT_TOKEN is: Slack requests cannot be verified without it',

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { readIndexConfig } from '../config.ts';
 import { CollectionDb } from './collection-db.ts';
 import { importIndex } from './import-index.ts';
+import { databaseUrlProblem, describeDatabaseError } from './database-url.ts';
 import { migrate } from './migrate.ts';
 
 const USAGE = 'Usage: npm run db:migrate | npm run db:import   (with DATABASE_URL set)';
@@ -13,6 +14,10 @@ const USAGE = 'Usage: npm run db:migrate | npm run db:import   (with DATABASE_UR
  */
 async function main(command: string | undefined): Promise<number> {
   const url = process.env.DATABASE_URL;
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(`${USAGE}\n\ndb:migrate brings the schema up to date (servers do it at start too); db:import copies INDEX_DIR's index into the database.`);
+    return 0;
+  }
   if (command !== 'migrate' && command !== 'import') {
     console.error(USAGE);
     return 2;
@@ -21,11 +26,18 @@ async function main(command: string | undefined): Promise<number> {
     console.error('Set DATABASE_URL to the PostgreSQL database of the collection, e.g. postgres://seogi@db.internal/seogi.');
     return 2;
   }
+  const problem = databaseUrlProblem(url);
+  if (problem) {
+    console.error(`Invalid configuration: DATABASE_URL: ${problem}`);
+    return 2;
+  }
   try {
     if (command === 'migrate') {
       const pool = new pg.Pool({ connectionString: url, max: 1 });
       try {
-        const applied = await migrate(pool);
+        const applied = await migrate(pool).catch((error: unknown) => {
+          throw new Error(describeDatabaseError(error), { cause: error });
+        });
         console.log(applied.length === 0 ? 'The schema is up to date.' : `Applied schema migrations ${applied.join(', ')}.`);
       } finally {
         await pool.end();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Chunk, Document } from '../types.ts';
+import { describeDatabaseError } from './database-url.ts';
 import { migrate } from './migrate.ts';
 
 /** A document as the database holds it: with its chunks and their vectors, and the change that added it. */
@@ -82,7 +83,7 @@ export class CollectionDb {
       await migrate(pool);
     } catch (error) {
       await pool.end();
-      throw error;
+      throw new Error(describeDatabaseError(error), { cause: error });
     }
     return new CollectionDb(pool);
   }
