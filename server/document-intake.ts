@@ -104,12 +104,13 @@ export function documentFile(input: NewDocument): SourceFile & { id: string } {
       content = input.bytes;
     } else {
       const text = decodeText(input.bytes, name);
-      if (text.trim() === '') throw new ServiceError('INVALID_DOCUMENT', `${quoted(name)} is empty.`);
+      if (text.trim() === '') throw new ServiceError('DOCUMENT_EMPTY', `${quoted(name)} is empty: it has no text to index.`);
       content = hasFront ? matter.stringify(text, front) : input.bytes;
     }
   } else {
     const body = input.html ?? input.text;
-    if (body === undefined || body.trim() === '') throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
+    if (body === undefined) throw new ServiceError('INVALID_DOCUMENT', 'Give the document as "text" or "html" (or upload a file).');
+    if (body.trim() === '') throw new ServiceError('DOCUMENT_EMPTY', 'The document is empty: it has no text to index.');
     content = hasFront ? matter.stringify(body, front) : body;
   }
   const ext = uploadExt || (input.html !== undefined ? '.html' : '.md');

@@ -113,6 +113,8 @@ const cases: Case[] = [
   { name: 'a document with both text and html', ...addDoc({ text: 'a', html: '<p>b</p>' }), status: 400, code: 'INVALID_REQUEST', field: 'text' },
   { name: 'a javascript: source link', ...addDoc({ text: '본문', source: 'javascript:alert(1)' }), status: 400, code: 'INVALID_REQUEST', field: 'source' },
   { name: 'a traversal id for a new document', ...addDoc({ id: '../../etc/cron.d/x', text: '본문' }), status: 400, code: 'INVALID_REQUEST', field: 'id' },
+  { name: 'a document of blanks', ...addDoc({ text: '  \n\t ' }), status: 400, code: 'DOCUMENT_EMPTY' },
+  { name: 'an empty file', method: 'POST', path: '/api/documents', headers: admin(), body: upload('notes.txt', ''), status: 400, code: 'DOCUMENT_EMPTY' },
   { name: 'a document that is empty after cleaning', ...addDoc({ html: '<html><body><nav>메뉴</nav></body></html>' }), status: 400, code: 'DOCUMENT_EMPTY' },
   { name: 'a document of invisible characters only', ...addDoc({ text: '\u200B\uFEFF\u00AD\u200B' }), status: 400, code: 'DOCUMENT_EMPTY' },
   { name: 'a document as text/plain', ...addDoc('본문'), headers: admin({ 'Content-Type': 'text/plain' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
