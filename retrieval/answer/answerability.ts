@@ -2,6 +2,7 @@ import type { AnalyzedQuery } from '../analyze/query.ts';
 import { analyze } from '../../index/analyze/terms.ts';
 import { answerSpans, answersIntent, aroundSpan, isStrictIntent, type AnswerSpan } from './answer-spans.ts';
 import { PRESENT, presence, type CoverageModel, type WeightedConcept } from './coverage.ts';
+import { contraryEnds, otherSumsOfKind } from './other-thing.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 
 /** How strictly a sentence must hold the question to answer it. */
@@ -54,6 +55,15 @@ function counts(concept: WeightedConcept, sentence: string, unit: string | undef
 /** Whether a figure counts the concept: the concept is named beside it ("153개 기업·기관", "20개의 금융기관"). */
 export function isCountOf(concept: WeightedConcept, sentence: string, span: AnswerSpan): boolean {
   return presence(concept, new Set(analyze(aroundSpan(sentence, span)))) >= PRESENT;
+}
+
+/**
+ * Whether the sentence is about another thing of the kind the question asks for: the other end of the measure ("최대"
+ * for a question on 최소) or another sum of the same kind (보증료 for a question on 수수료), and not the one asked.
+ */
+function speaksOfAnotherThing(query: AnalyzedQuery, model: CoverageModel, sentence: AnalyzedSentence): boolean {
+  if (contraryEnds(query.text, sentence.text).length > 0) return true;
+  return model.concepts.some((c) => otherSumsOfKind(c, query.text, sentence).length > 0);
 }
 
 /** How well a sentence, read in its passage, answers the question. */
@@ -123,6 +133,7 @@ export function judgeSentence(
     missing.length <= Math.floor(specific * maxMissingShare) &&
     coverage >= minCoverage &&
     ownShare > 0 &&
-    (isStrictIntent(query.intent) ? answers === true && countedHere : true);
+    (isStrictIntent(query.intent) ? answers === true && countedHere : true) &&
+    !speaksOfAnotherThing(query, model, sentence);
   return { coverage, own: ownShare, missing, answersIntent: answers, answerable };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../index/analyze/terms.ts';
+import { QueryAnalyzer } from '../analyze/query.ts';
+import { coverageModel, type WeightedConcept } from './coverage.ts';
+import { contraryEnds, otherSumsOfKind } from './other-thing.ts';
+
+const analyzer = new QueryAnalyzer([]);
+
+/** The words of a small collection: the question's nouns are nouns of it. */
+const vocabulary = new Set(analyze('리스 보증 심사 수수료 입찰보증금 계약보증금 보증료'));
+
+/** The thing a question asks for, weighted against a collection where every term is as common. */
+function askedIn(question: string): WeightedConcept {
+  const model = coverageModel(analyzer.analyze(question, [], vocabulary), { idf: () => 1, df: () => 1, size: 10 });
+  const asked = model.concepts.find((c) => c.role === 'asked');
+  if (!asked) throw new Error(`no thing asked in "${question}"`);
+  return asked;
+}
+
+function sentence(text: string) {
+  return { text, terms: new Set(analyze(text)) };
+}
+
+describe('contraryEnds', () => {
+  it('finds the other end of the measure said instead of the one asked', () => {
+    expect(contraryEnds('기업당 최소 금액은?', '기업당 최대 2억 원을 지급합니다.')).toEqual(['최소']);
+    expect(contraryEnds('What is the minimum loan?', 'The maximum loan is 5 million won.')).toEqual(['minimum']);
+    expect(contraryEnds('가장 높은 봉우리의 최저 기온은?', '최고기온은 25도이다.')).toEqual(['최저']);
+  });
+
+  it('lets a sentence that says both ends, or neither, through', () => {
+    expect(contraryEnds('최소 금액은?', '최소 1억 원에서 최대 2억 원까지 지급합니다.')).toEqual([]);
+    expect(contraryEnds('지원 금액은?', '기업당 최대 2억 원을 지급합니다.')).toEqual([]);
+    expect(contraryEnds('최대 금액은?', '기업당 최대 2억 원을 지급합니다.')).toEqual([]);
+  });
+});
+
+describe('otherSumsOfKind', () => {
+  it('finds another fee, sum or rate than the one asked for', () => {
+    const question = '리스 보증의 심사 수수료는 얼마야?';
+    expect(otherSumsOfKind(askedIn(question), question, sentence('보증료는 연 0.5% 고정입니다.'))).toEqual(['보증료']);
+    const deposit = '입찰보증금은 얼마야?';
+    expect(otherSumsOfKind(askedIn(deposit), deposit, sentence('계약보증금은 계약금액의 10%입니다.'))).toEqual(['계약보증금']);
+  });
+
+  it('finds nothing when the sentence names the thing asked, or nothing of its kind', () => {
+    const question = '심사 수수료는 얼마야?';
+    expect(otherSumsOfKind(askedIn(question), question, sentence('심사 수수료는 없고 보증료는 연 0.5%입니다.'))).toEqual([]);
+    expect(otherSumsOfKind(askedIn(question), question, sentence('심사에는 보통 2주가 걸립니다.'))).toEqual([]);
+    // A word of one syllable before the head is a word of its own, not a sum of that kind.
+    expect(otherSumsOfKind(askedIn(question), question, sentence('자료를 준비해 주십시오.'))).toEqual([]);
+  });
+});
