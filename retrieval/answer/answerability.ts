@@ -4,6 +4,7 @@ import { answerSpans, answersIntent, aroundSpan, isStrictIntent, type AnswerSpan
 import { PRESENT, presence, type CoverageModel, type WeightedConcept } from './coverage.ts';
 import { contraryEnds, otherSumsOfKind } from './other-thing.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
+import { namesPerson, personNameAsked } from './person-name.ts';
 
 /** How strictly a sentence must hold the question to answer it. */
 export interface AnswerabilityOptions {
@@ -59,10 +60,13 @@ export function isCountOf(concept: WeightedConcept, sentence: string, span: Answ
 
 /**
  * Whether the sentence is about another thing of the kind the question asks for: the other end of the measure ("최대"
- * for a question on 최소) or another sum of the same kind (보증료 for a question on 수수료), and not the one asked.
+ * for a question on 최소) or another sum of the same kind (보증료 for a question on 수수료), and not the one asked; or, asked
+ * a person's name ("강남구청장 이름은?"), a sentence that speaks of them without naming them.
  */
 function speaksOfAnotherThing(query: AnalyzedQuery, model: CoverageModel, sentence: AnalyzedSentence): boolean {
   if (contraryEnds(query.text, sentence.text).length > 0) return true;
+  const holder = personNameAsked(query.text);
+  if (holder !== undefined && !namesPerson(sentence.text, holder)) return true;
   return model.concepts.some((c) => otherSumsOfKind(c, query.text, sentence).length > 0);
 }
 
