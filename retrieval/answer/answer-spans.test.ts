@@ -15,6 +15,12 @@ describe('answerSpans', () => {
     expect(spans('amount', '지원금 72,300,000원, 예금 5%')).toEqual(['72,300,000원', '5%']);
   });
 
+  it('reads a date written with periods, and a period from one date to another, as one span', () => {
+    expect(spans('date', '⑤입찰서 제출 기간 : 2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00')).toEqual(['2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00']);
+    expect(spans('date', '③계약기간 : 2025년 1월 1일 ~ 2025년 12월 31일')).toEqual(['2025년 1월 1일 ~ 2025년 12월 31일']);
+    expect(spans('date', '2024. 3. 2 공고, 2025년 접수')).toEqual(['2024. 3. 2', '2025년']);
+  });
+
   it('reads English amounts, shares and dates, which carry their unit in the words around the number', () => {
     const sentence = 'KDB lends 200 billion won, about $3 billion, at up to 1.2 percentage points off from June 30, 2025.';
     expect(spans('amount', sentence)).toEqual(['200 billion won', 'about $3 billion', 'up to 1.2 percentage points']);

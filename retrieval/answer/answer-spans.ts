@@ -125,9 +125,11 @@ function numberSpans(text: string): AnswerSpan[] {
       continue;
     }
     const kind = numberKind(word);
-    // Parts of one figure stand side by side: "3조 5000억 원", "10월 1일", "9시간 56분".
-    if (previous && previous.kind === kind && /^\s?$/u.test(text.slice(previous.end, word.start))) {
-      previous.end = word.end;
+    // Parts of one figure stand side by side: "3조 5000억 원", "10월 1일", "9시간 56분"; a period's two ends are one
+    // answer ("2025년 1월 1일 ~ 2025년 12월 31일").
+    const between = previous ? text.slice(previous.end, word.start) : '';
+    if (previous && previous.kind === kind && (/^\s?$/u.test(between) || (kind === 'date' && RANGE.test(between)))) {
+      previous.end = endOfDate(text, word.end, kind);
       previous.units?.push(unit);
       continue;
     }
@@ -136,13 +138,25 @@ function numberSpans(text: string): AnswerSpan[] {
     const prefix = NUMBER_PREFIX.exec(text.slice(Math.max(0, start - 4), start));
     if (prefix) start -= prefix[0].length;
     else if (kind === 'money' && MONEY_PREFIX.test(text.slice(Math.max(0, start - 2), start))) start -= 1;
-    spans.push({ kind, start, end: word.end, units: [unit] });
+    spans.push({ kind, start, end: endOfDate(text, word.end, kind), units: [unit] });
   }
   for (const span of spans) {
     const suffix = NUMBER_SUFFIX.exec(text.slice(span.end));
     if (suffix) span.end += suffix[0].length;
   }
   return spans;
+}
+
+/** What stands between the two ends of a period: "~", "∼", "-". */
+const RANGE = /^\s?[~∼-]\s?$/u;
+/** The rest of a date written with periods after its year, with its weekday and time: "2024. 12. 13(수) 10:10". */
+const DOTTED_DATE = /^\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s?\([^)\s]{1,3}\))?(?:\s?\d{1,2}:\d{2})?/u;
+
+/** Where a figure that ends at `end` ends, a year followed by its month and day in periods taking them in. */
+function endOfDate(text: string, end: number, kind: SpanKind): number {
+  if (kind !== 'date') return end;
+  const rest = DOTTED_DATE.exec(text.slice(end));
+  return rest ? end + rest[0].length : end;
 }
 
 function numberKind(word: Word): SpanKind {

@@ -83,6 +83,7 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
   it('gives the figure, the value of a field or the cell of a table asked for as the short answer', async () => {
     expect((await ask('기초금액은?')).short).toBe('금72,300,000원');
     expect((await ask('입찰서 제출 기간은?')).short).toBe('2024.12.13(수)10:10~2024.12.20(금)17:00');
+    expect((await ask('입찰서 제출 기간은 언제야?')).short).toBe('2024.12.13(수)10:10~2024.12.20(금)17:00');
     expect((await ask('보증료는 얼마인가요?')).short).toBe('연0.5%');
     expect((await ask('개똥이의 국어 점수는?')).short).toBe('89');
     expect((await ask('팔푼이의 수학 점수는?')).short).toBe('88');
