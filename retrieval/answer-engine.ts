@@ -6,7 +6,7 @@ import { coverage, coverageModel, unknownContent, type CoverageModel } from './a
 import { NOT_FOUND } from './answer/messages.ts';
 import { dropNearDuplicates } from './answer/near-duplicates.ts';
 import { LruCache } from './answer/lru-cache.ts';
-import { analyzePassage, type PassageAnalysis } from './answer/passage-analysis.ts';
+import { analyzePassage, openingHeadings, type PassageAnalysis } from './answer/passage-analysis.ts';
 import { rerankByCoverage, type Passage, type RerankOptions } from './answer/rerank.ts';
 import { selectSentences, type SelectedSentence, type SentenceSelectionOptions } from './answer/select-sentences.ts';
 import { shortAnswer } from './answer/short-answer.ts';
@@ -16,6 +16,7 @@ import { fuse, type FusionOptions } from './fuse.ts';
 import type { ScoredChunk } from './lexical/lexical-index.ts';
 import { MAX_SEARCH_TERMS, searchTerms } from './lexical/search-terms.ts';
 import type { Answer, AskRequest, Citation } from '../contract/api.ts';
+import type { Document } from '../index/types.ts';
 
 /** Which retrieval signals rank the passages. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -87,6 +88,7 @@ export class AnswerEngine {
   private readonly analyzer: QueryAnalyzer;
   private readonly options: typeof defaultAnswerEngineOptions & AnswerEngineOptions;
   private readonly caches = new WeakMap<Collection, LruCache<string, Answer>>();
+  private readonly headings = new WeakMap<Document, string>();
 
   /** `collection` is read at every question, so a newly loaded collection can be swapped in while serving. */
   constructor(
@@ -207,9 +209,20 @@ export class AnswerEngine {
     return selectSentences(query, model, sources, { ...this.options.sentences, minCoverage });
   }
 
-  /** A passage's analysis; its document's title tells a caption that repeats it from the sentence it runs into. */
+  /**
+   * A passage's analysis; its document's title tells a caption that repeats it from the sentence it runs into, and with
+   * the headings the document opens with, what its sentences may leave unsaid.
+   */
   private analysis(collection: Collection, passage: Passage): PassageAnalysis {
-    return analyzePassage(passage.chunk, collection.documents.get(passage.chunk.docId)?.title);
+    const doc = collection.documents.get(passage.chunk.docId);
+    return analyzePassage(passage.chunk, doc?.title, doc && this.headingOf(doc));
+  }
+
+  /** The headings a document opens with under its title, found once per document. */
+  private headingOf(doc: Document): string {
+    let heading = this.headings.get(doc);
+    if (heading === undefined) this.headings.set(doc, (heading = openingHeadings(doc.text, doc.title)));
+    return heading;
   }
 
   private cite(collection: Collection, passage: Passage, n: number, sentences: readonly SelectedSentence[]): Citation {

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../../index/config.ts';
 import { loadDocuments } from '../../index/load/index.ts';
 import type { Chunk } from '../../index/types.ts';
 import { analyze } from '../../index/analyze/terms.ts';
-import { ANALYSED_PASSAGES_KEPT, analyzePassage } from './passage-analysis.ts';
+import { ANALYSED_PASSAGES_KEPT, analyzePassage, openingHeadings } from './passage-analysis.ts';
 
 const seedChunks = (await loadDocuments(join(PROJECT_ROOT, 'seeds'))).flatMap((doc) => chunkDocument(doc));
 
@@ -93,6 +93,17 @@ describe('analyzePassage sentences', () => {
     expect(sentences.at(-1)?.context.has('=협동로봇')).toBe(true);
     expect(sentences.at(-1)?.terms.has('=협동로봇')).toBe(false);
     expect(analyzePassage(passage(`${text} `)).sentences.at(-1)?.context.has('=협동로봇')).toBe(false);
+  });
+
+  it('gives every sentence the headings its document opens with as context, as it does the title', () => {
+    const notice = '강남세움복지관 공고 제 2024-08호\n\n2025년 시설관리원 용역업체 선정 입찰공고\n\n1. 입찰에 부치는 사항\n\n②기초금액 : 금72,300,000원';
+    const heading = openingHeadings(notice, '강남세움복지관 공고 제 2024-08호');
+    expect(heading).toBe('2025년 시설관리원 용역업체 선정 입찰공고');
+    const field = analyzePassage(passage('③계약기간 : 2025년 1월 1일 ~ 2025년 12월 31일'), '공고 제 2024-08호', heading).sentences[0];
+    expect(field?.context.has('=입찰공고')).toBe(true);
+    // The headings end at the first sentence, field or numbered section.
+    expect(openingHeadings('협동로봇 리스 안내\n\n기술보증기금 안내문\n\n보증료는 연 0.5%입니다.\n\n신청 방법', '협동로봇 리스 안내')).toBe('기술보증기금 안내문');
+    expect(openingHeadings('공고\n\n①기초금액 : 금1,000원\n\n입찰 안내', '공고')).toBe('');
   });
 
   it('knows the subject a sentence opens with, and that an adverbial or a pointer is none', () => {

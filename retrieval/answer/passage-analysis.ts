@@ -77,11 +77,13 @@ const cache = new LruCache<Chunk, PassageAnalysis>(ANALYSED_PASSAGES_KEPT);
 /**
  * The analysis of a chunk: its term set, its sentences with theirs, and its word positions; kept for reuse.
  * @param title the document's title: a caption that repeats it is split from the sentence it is glued to
+ * @param heading the headings the document opens with under its title (see {@link openingHeadings}): like the title,
+ *   they name what every sentence of the document is about
  */
-export function analyzePassage(chunk: Chunk, title = ''): PassageAnalysis {
+export function analyzePassage(chunk: Chunk, title = '', heading = ''): PassageAnalysis {
   let analysis = cache.get(chunk);
   if (!analysis) {
-    analysis = analyzeNow(chunk, title);
+    analysis = analyzeNow(chunk, title, heading);
     cache.set(chunk, analysis);
   }
   return analysis;
@@ -91,7 +93,7 @@ export function analyzePassage(chunk: Chunk, title = ''): PassageAnalysis {
  * The words are split and turned into terms once for the whole chunk, and each sentence takes the terms of the words
  * that start in it: terms never span words, and sentences end between words.
  */
-function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
+function analyzeNow(chunk: Chunk, title: string, heading: string): PassageAnalysis {
   const words = splitWords(chunk.text);
   const termsOf = words.map(wordTerms);
   const positions = new Map<string, number[]>();
@@ -123,7 +125,7 @@ function analyzeNow(chunk: Chunk, title: string): PassageAnalysis {
     }
     return terms;
   });
-  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms, new Set(analyze(title)));
+  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms, new Set(analyze(`${title}\n${heading}`)));
   const headers = tableHeaders(chunk.text, spans);
   const sentences = spans.map(({ start, end }, i): AnalyzedSentence => {
     const text = chunk.text.slice(start, end);
@@ -260,6 +262,28 @@ function tableHeaders(text: string, spans: readonly SentenceSpan[]): Array<Sente
     const header = text.slice(first.start, first.end);
     return isHeaderRow(header) && cellCount(header) === cellCount(sentence) ? first : undefined;
   });
+}
+
+/** A section number or list marker a heading of the body opens with: "1.", "가.", "Ⅱ.", "①", "제2장". */
+const SECTION_MARK = /^(?:\d+[.)]|[가-하][.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.?|[①-⑳]|제\s?\d+\s?[장절조])/u;
+/** Paragraphs read at a document's start for its opening headings, and the longest one read as a heading. */
+const OPENING_PARAGRAPHS = 4;
+const MAX_HEADING_CHARS = 80;
+
+/**
+ * The headings a document opens with, after its title: the lines before its first sentence, field or numbered section
+ * ("2025년 … 용역업체 선정 입찰공고" under the title "강남세움복지관 공고 제 2024-08호"). A notice's title is often its
+ * number; what it is about is the line under it.
+ */
+export function openingHeadings(text: string, title: string): string {
+  const headings: string[] = [];
+  for (const paragraph of text.slice(0, OPENING_PARAGRAPHS * MAX_HEADING_CHARS * 2).split(/\n\s*\n/).slice(0, OPENING_PARAGRAPHS)) {
+    const line = paragraph.trim();
+    if (line === title.trim() || line === '') continue;
+    if (line.length > MAX_HEADING_CHARS || line.includes('\n') || SENTENCE_END.test(line) || /[:：]/u.test(line) || SECTION_MARK.test(line)) break;
+    headings.push(line);
+  }
+  return headings.join('\n');
 }
 
 /**

@@ -49,6 +49,8 @@ async function ask(question: string): Promise<{ answer: string; short: string; c
 const FACTS: Array<[question: string, fact: string, docId: RegExp]> = [
   ['기초금액은?', '②기초금액:금72,300,000원', /^notice-bid-2024-08$/],
   ['기초금액은 얼마야', '금72,300,000원', /^notice-bid-2024-08$/],
+  ['입찰 기초금액은?', '②기초금액:금72,300,000원', /^notice-bid-2024-08$/],
+  ['입찰의 기초금액은 얼마야?', '금72,300,000원', /^notice-bid-2024-08$/],
   ['입찰서 제출 기간은?', '2024.12.13(수)10:10~2024.12.20(금)17:00', /^notice-bid-2024-08$/],
   ['계약기간은?', '2025년1월1일~2025년12월31일', /^notice-bid-2024-08$/],
   ['What is the contract period?', '2025년1월1일~2025년12월31일', /^notice-bid-2024-08$/],
