@@ -4,6 +4,7 @@ import { trustedMetadataTitle } from './metadata-title.ts';
 import { DocumentReadError } from './read-errors.ts';
 import { walkXml } from './xml-walk.ts';
 import { readZipEntries, zipText } from './zip-archive.ts';
+import { readParagraphsAndTables } from './paragraphs-and-tables.ts';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const BODY = 'word/document.xml';
@@ -41,31 +42,16 @@ export function docxToText(bytes: Uint8Array, zipEntries: readonly string[], rel
 }
 
 function readBody(xml: string, assembler: BlockAssembler, headingStyles: ReadonlySet<string>, notes: ReadonlyMap<string, string[]>): void {
-  walkXml(
-    xml,
-    {
-      open(name, attributes) {
-        if (name === 'p') assembler.openParagraph();
-        else if (name === 'pStyle' && headingStyles.has(attributes['w:val'] ?? '')) assembler.markParagraph('heading');
-        else if (name === 'tbl') assembler.openTable();
-        else if (name === 'tr') assembler.openRow();
-        else if (name === 'tc') assembler.openCell();
-        else if (INLINE_CHARACTERS[name] !== undefined) assembler.append(INLINE_CHARACTERS[name]);
-        else if (name === 'footnoteReference' || name === 'endnoteReference') {
-          for (const note of notes.get(noteKey(name, attributes['w:id'])) ?? []) assembler.anchor(note);
-        }
-      },
-      close(name) {
-        if (name === 'p') assembler.closeParagraph();
-        else if (name === 'tbl') assembler.closeTable();
-        else if (name === 'tc') assembler.closeCell();
-      },
-      text(text, path) {
-        if (path.at(-1) === 't') assembler.append(text);
-      },
+  readParagraphsAndTables(xml, assembler, {
+    inlineCharacters: INLINE_CHARACTERS,
+    skipped: SKIPPED,
+    open(name, attributes) {
+      if (name === 'pStyle' && headingStyles.has(attributes['w:val'] ?? '')) assembler.markParagraph('heading');
+      else if (name === 'footnoteReference' || name === 'endnoteReference') {
+        for (const note of notes.get(noteKey(name, attributes['w:id'])) ?? []) assembler.anchor(note);
+      }
     },
-    SKIPPED,
-  );
+  });
 }
 
 /** Ids of the paragraph styles that are headings, by the style's id or its name. */

@@ -4,6 +4,7 @@ import { trustedMetadataTitle } from './metadata-title.ts';
 import { DocumentReadError } from './read-errors.ts';
 import { walkXml } from './xml-walk.ts';
 import { readZipEntries, zipText } from './zip-archive.ts';
+import { readParagraphsAndTables } from './paragraphs-and-tables.ts';
 
 const PACKAGE = 'Contents/content.hpf';
 const MANIFEST = 'META-INF/manifest.xml';
@@ -59,25 +60,5 @@ function readPackage(opf: string): { title?: string; sections: string[] } {
 }
 
 function readSection(xml: string, assembler: BlockAssembler): void {
-  walkXml(
-    xml,
-    {
-      open(name) {
-        if (name === 'p') assembler.openParagraph();
-        else if (name === 'tbl') assembler.openTable();
-        else if (name === 'tr') assembler.openRow();
-        else if (name === 'tc') assembler.openCell();
-        else if (INLINE_CHARACTERS[name] !== undefined) assembler.append(INLINE_CHARACTERS[name]);
-      },
-      close(name) {
-        if (name === 'p') assembler.closeParagraph();
-        else if (name === 'tbl') assembler.closeTable();
-        else if (name === 'tc') assembler.closeCell();
-      },
-      text(text, path) {
-        if (path.at(-1) === 't') assembler.append(text);
-      },
-    },
-    SKIPPED,
-  );
+  readParagraphsAndTables(xml, assembler, { inlineCharacters: INLINE_CHARACTERS, skipped: SKIPPED });
 }
