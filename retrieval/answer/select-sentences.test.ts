@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../index/analyze/terms.ts';
 import { QueryAnalyzer } from '../analyze/query.ts';
 import { coverageModel } from './coverage.ts';
 import { analyzePassage } from './passage-analysis.ts';
@@ -53,6 +54,20 @@ describe('selectSentences', () => {
     const [row] = selectFrom('칠득이의 영어 점수는?', table);
     expect(row?.text).toBe('칠득이 | 77 | 70 | 71');
     expect(table.slice(row?.value?.start, row?.value?.end)).toBe('70');
+  });
+
+  it('prefers the sentence that names the thing asked to one about its topic, and adds only such sentences', () => {
+    const text =
+      '협동로봇 리스 보증 프로그램은 중소기업이 협동로봇을 리스로 도입할 때 상환을 보증해 주는 제도입니다.\n\n' +
+      '협동로봇 본체와 안전 센서 등 부속 장비가 대상입니다.\n\n보증료는 연 0.5% 고정이며, 인증 기업은 0.2%p를 감면받습니다.';
+    const query = analyzer.analyze('협동로봇 리스 보증료는?', [], new Set(analyze(text)));
+    // A collection on robot lease guarantees: the words of its topic are in many of its passages, 보증료 in one.
+    const topic = new Set(analyze('협동로봇 리스 보증'));
+    const df = (term: string) => (topic.has(term) ? 4 : 1);
+    const model = coverageModel(query, { idf: (t) => Math.log(1 + 10 / df(t)), df, size: 10 });
+    const { sentences, terms } = analyzePassage({ chunkId: 'lease#0', docId: 'lease', start: 0, end: text.length, text }, '협동로봇 리스 보증 안내');
+    const chosen = selectSentences(query, model, [{ sentences, terms, docId: 'lease', score: 1 }]);
+    expect(chosen.map((c) => c.text)).toEqual(['보증료는 연 0.5% 고정이며, 인증 기업은 0.2%p를 감면받습니다.']);
   });
 
   it('chooses nothing when no sentence shares anything with the question', () => {

@@ -1,7 +1,7 @@
 import type { AnalyzedQuery } from '../analyze/query.ts';
 import { answerSpans } from './answer-spans.ts';
 import { judgeSentence, type AnswerabilityOptions } from './answerability.ts';
-import { coverage, literalCoverage, type CoverageModel } from './coverage.ts';
+import { coverage, literalCoverage, PRESENT, presence, type CoverageModel } from './coverage.ts';
 import { labelledValue } from './labelled-value.ts';
 import { anchoredSpan } from './short-answer.ts';
 import { termOverlap } from './near-duplicates.ts';
@@ -74,6 +74,11 @@ const ANCHOR_WEIGHT = 0.4;
  * names what is asked ("⑤입찰서 제출 기간 : …") is what is asked, as a figure is for "how much".
  */
 const LABEL_WEIGHT = 0.4;
+/**
+ * Bonus, in a question that asks for no figure, date, name or list, for naming the thing it asks for ("보증료" of
+ * "협동로봇 리스 보증료는?"): a sentence about the topic that does not name it says something else of it.
+ */
+const NAMED_BONUS = 0.5;
 /** Headings and fragments say too little to be an answer on their own. */
 const MIN_SENTENCE_CHARS = 20;
 const FRAGMENT_PENALTY = 0.3;
@@ -98,7 +103,9 @@ export function selectSentences(
   const { maxSentences, minRelativeScore, duplicateThreshold } = { ...defaultSentenceSelectionOptions, ...options };
   const topScore = Math.max(0, ...sources.map((s) => s.score));
   const seen = new Set<string>();
-  const scored: Array<SelectedSentence & { terms: ReadonlySet<string>; kind: AnalyzedSentence['kind']; answers: boolean | undefined }> = [];
+  const scored: Array<
+    SelectedSentence & { terms: ReadonlySet<string>; kind: AnalyzedSentence['kind']; answers: boolean | undefined; named: boolean | undefined }
+  > = [];
   sources.forEach((source, index) => {
     for (const sentence of source.sentences) {
       const key = `${source.docId}:${sentence.start}`;
@@ -113,7 +120,9 @@ export function selectSentences(
       // A headline is keyword-dense by nature: its matching the user's words says less than a sentence's doing so.
       const literal = sentence.kind === 'headline' ? 0 : LITERAL_WEIGHT * literalCoverage(model, sentence.terms);
       const labelled = sentence.labels ? LABEL_WEIGHT * coverage(model, sentence.labels, { currentOnly: true }) : 0;
-      const score = judgement.coverage + OWN_WEIGHT * judgement.own + literal + labelled + PASSAGE_WEIGHT * passage + intent - formPenalty(sentence);
+      const named = judgement.answersIntent === undefined ? namesAsked(query, model, sentence) : undefined;
+      const score =
+        judgement.coverage + OWN_WEIGHT * judgement.own + literal + labelled + PASSAGE_WEIGHT * passage + intent + (named ? NAMED_BONUS : 0) - formPenalty(sentence);
       const text = sentence.text.slice(sentence.quoteStart - sentence.start);
       const value = labelledValue(model, sentence);
       scored.push({
@@ -126,6 +135,7 @@ export function selectSentences(
         terms: sentence.terms,
         kind: sentence.kind,
         answers: judgement.answersIntent,
+        named,
       });
     }
   });
@@ -139,8 +149,12 @@ export function selectSentences(
   const said = new Set(figuresOf(query, best.text));
   for (const candidate of scored) {
     // Further sentences add to the answer: full sentences, holding what the question asks for when it asks for something.
-    if (candidate === best || !FULL_KINDS.has(candidate.kind) || candidate.answers === false) continue;
-    if (chosen.length >= maxSentences || candidate.score < best.score * minRelativeScore) break;
+    // When the answer names the thing asked, so must what is added to it.
+    // When the answer names the thing asked, so must what is added to it.
+    if (candidate === best || !FULL_KINDS.has(candidate.kind) || candidate.answers === false || (best.named && !candidate.named)) continue;
+    // Naming the thing asked ranks a sentence first; it does not raise the bar for what may be added to it.
+    const bar = (best.score - (best.named ? NAMED_BONUS : 0)) * minRelativeScore;
+    if (chosen.length >= maxSentences || candidate.score - (candidate.named ? NAMED_BONUS : 0) < bar) break;
     if (chosen.some((c) => termOverlap(c.terms, candidate.terms) >= duplicateThreshold)) continue;
     // Leading with a figure, date or name a chosen sentence already gave, about the same things: the same fact again.
     const figures = figuresOf(query, candidate.text);
@@ -149,7 +163,29 @@ export function selectSentences(
     figures.forEach((f) => said.add(f));
     chosen.push(candidate);
   }
-  return chosen.map(({ terms: _terms, kind: _kind, answers: _answers, ...sentence }) => sentence);
+  return chosen.map(({ terms: _terms, kind: _kind, answers: _answers, named: _named, ...sentence }) => ({
+    ...sentence,
+    score: sentence.score - (_named ? NAMED_BONUS : 0),
+  }));
+}
+
+/**
+ * Whether the sentence itself (or its label) names the thing the question asks for; undefined when it asks none, or
+ * asks which one of a kind ("어느 기관이…", "which model"): the answer names the one, not the kind.
+ */
+function namesAsked(query: AnalyzedQuery, model: CoverageModel, sentence: AnalyzedSentence): boolean | undefined {
+  const asked = model.concepts.filter((c) => c.current && c.role === 'asked' && c.weight > 0 && c.specific && !WHICH.test(before(query.text, c.label)));
+  if (asked.length === 0) return undefined;
+  return asked.some((c) => presence(c, sentence.terms) >= PRESENT || (sentence.labels !== undefined && presence(c, sentence.labels) >= PRESENT));
+}
+
+/** A question word that asks which one of a kind the next word names. */
+const WHICH = /(?:^|\s)(?:어느|어떤|무슨|which|what)\s*$/iu;
+
+/** The question up to a word of it. */
+function before(question: string, word: string): string {
+  const at = question.indexOf(word);
+  return at < 0 ? '' : question.slice(0, at);
 }
 
 /** The spans of a sentence that answer the question's intent, spaces removed; none for a general question. */

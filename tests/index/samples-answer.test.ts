@@ -91,6 +91,11 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
     expect((await ask('팔푼이의 수학 점수는?')).short).toBe('88');
   });
 
+  it('quotes the sentence that names the thing asked, not one about its topic', async () => {
+    const { answer } = await ask('협동로봇 리스 보증료는?');
+    expect(answer.startsWith('보증료는연0.5%고정이며')).toBe(true);
+  });
+
   it('quotes the table row with its header in the cited passage', async () => {
     const found = await engine.ask({ question: '개똥이의 국어 점수는?' });
     expect(found.citations[0]?.docId).toBe('table-exam');
