@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../index/analyze/terms.ts';
 import { QueryAnalyzer } from '../analyze/query.ts';
 import { coverageModel, type WeightedConcept } from './coverage.ts';
-import { contraryEnds, otherSumsOfKind } from './other-thing.ts';
+import { contraryEnds, otherSumsOfKind, sumIntent } from './other-thing.ts';
 
 const analyzer = new QueryAnalyzer([]);
 
@@ -49,5 +49,16 @@ describe('otherSumsOfKind', () => {
     expect(otherSumsOfKind(askedIn(question), question, sentence('심사에는 보통 2주가 걸립니다.'))).toEqual([]);
     // A word of one syllable before the head is a word of its own, not a sum of that kind.
     expect(otherSumsOfKind(askedIn(question), question, sentence('자료를 준비해 주십시오.'))).toEqual([]);
+  });
+});
+
+describe('sumIntent', () => {
+  it('reads a fee, sum, cost or amount as an amount and a rate as a share', () => {
+    expect(['보증료', '입찰보증금', '사업비', '지원액'].map(sumIntent)).toEqual(['amount', 'amount', 'amount', 'amount']);
+    expect(['할인율', '이용률'].map(sumIntent)).toEqual(['percent', 'percent']);
+  });
+
+  it('reads other nouns, and words of one syllable before the head, as neither', () => {
+    expect(['기간', '자료', '지금', '한도'].map(sumIntent)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

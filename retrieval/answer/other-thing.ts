@@ -40,6 +40,16 @@ const SUM_HEADS = /[료금비율률액]$/u;
 const MIN_COMPOUND = 3;
 
 /**
+ * What a noun that names a sum asks for, by its last syllable: a rate (할인율) a share, a fee, sum, cost or amount
+ * (보증료, 보증금, 사업비, 지원액) an amount. Undefined for other nouns, and for a one-syllable word before the head.
+ */
+export function sumIntent(noun: string): 'amount' | 'percent' | undefined {
+  const head = noun.length >= MIN_COMPOUND ? SUM_HEADS.exec(noun)?.[0] : undefined;
+  if (head === undefined) return undefined;
+  return head === '율' || head === '률' ? 'percent' : 'amount';
+}
+
+/**
  * Nouns of the sentence that are the same kind of sum as the thing the question asks for, but another one: asked
  * 수수료, the sentence speaks of 보증료 and not of 수수료 at all. Empty when the sentence names the thing asked, or nothing
  * of its kind.

@@ -5,6 +5,7 @@ import type { ShortAnswer } from '../../contract/api.ts';
 import { answerSpans, type AnswerSpan } from './answer-spans.ts';
 import { isCountOf } from './answerability.ts';
 import { share, type CoverageModel } from './coverage.ts';
+import { sumIntent } from './other-thing.ts';
 
 /** The span of an answer sentence that answers the question by itself, before it is given its citation number. */
 export type ShortSpan = Omit<ShortAnswer, 'n'>;
@@ -61,12 +62,24 @@ export function shortAnswer(
   model: CoverageModel,
   sentence: { text: string; start: number; value?: { start: number; end: number } },
 ): ShortSpan | undefined {
-  const span = anchoredSpan(query, model, sentence.text)?.span;
+  const span = anchoredSpan(withSumIntent(query), model, sentence.text)?.span;
   if (span) return { text: sentence.text.slice(span.start, span.end), start: sentence.start + span.start, end: sentence.start + span.end };
   // A field or a table row gives the value its label names when the question asks for nothing of a kind it can find.
   const { value } = sentence;
   if (value === undefined || answerSpans(query.intent, sentence.text, query.unit).length > 0 || value.end <= value.start) return undefined;
   return { text: sentence.text.slice(value.start - sentence.start, value.end - sentence.start), start: value.start, end: value.end };
+}
+
+/**
+ * A question that asks for nothing of a kind but names a sum as the thing asked ("보증료는?", "할인율은?") wants the
+ * amount or the rate its answer gives.
+ */
+function withSumIntent(query: AnalyzedQuery): AnalyzedQuery {
+  if (query.intent !== 'general') return query;
+  const asked = query.concepts.find((c) => c.current && c.role === 'asked');
+  const noun = asked && splitWords(asked.label)[0]?.stem;
+  const intent = noun === undefined ? undefined : sumIntent(noun);
+  return intent ? { ...query, intent } : query;
 }
 
 /**

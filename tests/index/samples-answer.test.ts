@@ -92,8 +92,10 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
   });
 
   it('quotes the sentence that names the thing asked, not one about its topic', async () => {
-    const { answer } = await ask('협동로봇 리스 보증료는?');
+    const { answer, short } = await ask('협동로봇 리스 보증료는?');
     expect(answer.startsWith('보증료는연0.5%고정이며')).toBe(true);
+    // Asked a fee, the short answer is the amount, as for "…보증료는 얼마인가요?".
+    expect(short).toBe('연0.5%');
   });
 
   it('quotes the table row with its header in the cited passage', async () => {
