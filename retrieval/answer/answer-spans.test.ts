@@ -21,6 +21,11 @@ describe('answerSpans', () => {
     expect(spans('date', '2024. 3. 2 공고, 2025년 접수')).toEqual(['2024. 3. 2', '2025년']);
   });
 
+  it('reads a share written as a fraction of 10, 100 or 1000, and not a date or a ratio of other numbers', () => {
+    expect(spans('amount', '입찰금액의 25/1000 이상을 납부하여야 하며')).toEqual(['25/1000 이상']);
+    expect(spans('percent', '지분의 5/100, 2024/12/20 접수, 3/4 분기')).toEqual(['5/100']);
+  });
+
   it('reads English amounts, shares and dates, which carry their unit in the words around the number', () => {
     const sentence = 'KDB lends 200 billion won, about $3 billion, at up to 1.2 percentage points off from June 30, 2025.';
     expect(spans('amount', sentence)).toEqual(['200 billion won', 'about $3 billion', 'up to 1.2 percentage points']);

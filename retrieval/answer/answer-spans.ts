@@ -55,6 +55,8 @@ const NUMBER_PREFIX = /(?:최대|최소|최고|최저|약|총|연간|연|평균)
 const MONEY_PREFIX = /(?:^|[^가-힣])금$/u;
 /** Words after a number that belong to it: "200개 이상", "20개 내외". */
 const NUMBER_SUFFIX = /^\s?(?:이상|이하|미만|초과|안팎|내외|가량)/u;
+/** A share written as a fraction of 10, 100 or 1000, as notices and rules do: "입찰금액의 25/1000 이상". */
+const PER_MILLE = /(?<![\d./])\d+(?:\.\d+)?\/10{1,3}(?![\d./])(?:\s?(?:이상|이하|미만|초과))?/gu;
 /** Korean words that name a time without a number. */
 const DATE_WORDS = /올해|내년|지난해|작년|금년|연내|상반기|하반기|연말|연초/gu;
 /**
@@ -107,6 +109,7 @@ function findSpans(text: string, kinds: ReadonlySet<SpanKind>): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   if (['money', 'percent', 'count', 'date'].some((k) => kinds.has(k as SpanKind))) spans.push(...numberSpans(text));
   if (kinds.has('date')) for (const m of text.matchAll(DATE_WORDS)) spans.push({ kind: 'date', start: m.index, end: m.index + m[0].length });
+  if (kinds.has('percent')) for (const m of text.matchAll(PER_MILLE)) spans.push({ kind: 'percent', start: m.index, end: m.index + m[0].length, units: ['%'] });
   if (kinds.has('agent')) spans.push(...agentSpans(text));
   if (kinds.has('list')) spans.push(...listSpans(text));
   return spans.filter((s) => kinds.has(s.kind)).sort((a, b) => a.start - b.start);

@@ -111,10 +111,18 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
   });
 
   it('does not answer a question on one thing with a sentence about its neighbour', async () => {
-    // The other end of the measure (최대 for 최소), another fee (보증료 for 수수료), another sum (기초금액 for 입찰보증금),
-    // an office named without the name of its holder.
-    for (const question of ['기업당 바우처 최소 금액은?', '협동로봇 리스 보증의 심사 수수료는 얼마야?', '입찰보증금은 얼마야?', '서울 강남구청장 이름은?']) {
+    // The other end of the measure (최대 for 최소), another fee (보증료 for 수수료), an office named without the name of
+    // its holder.
+    for (const question of ['기업당 바우처 최소 금액은?', '협동로봇 리스 보증의 심사 수수료는 얼마야?', '서울 강남구청장 이름은?']) {
       expect((await ask(question)).abstained, question).toBe(true);
     }
+  });
+
+  it('answers how much a deposit is with the share of the bid the notice sets, not the base amount beside it', async () => {
+    const { answer, short, cited } = await ask('입찰보증금은 얼마야?');
+    expect(answer).toContain('입찰금액의25/1000이상을납부하여야');
+    expect(answer).not.toContain('기초금액');
+    expect(short).toBe('25/1000이상');
+    expect(cited[0]).toBe('notice-bid-2024-08');
   });
 });
