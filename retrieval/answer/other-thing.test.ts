@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../index/analyze/terms.ts';
 import { QueryAnalyzer } from '../analyze/query.ts';
 import { coverageModel, type WeightedConcept } from './coverage.ts';
-import { contraryEnds, otherSumsOfKind, sumIntent } from './other-thing.ts';
+import { contraryEnds, lacksLowerEnd, leavesSumUnnamed, otherSumsOfKind, sumIntent } from './other-thing.ts';
 
 const analyzer = new QueryAnalyzer([]);
 
@@ -17,8 +17,8 @@ function askedIn(question: string): WeightedConcept {
   return asked;
 }
 
-function sentence(text: string) {
-  return { text, terms: new Set(analyze(text)) };
+function sentence(text: string, context = '') {
+  return { text, terms: new Set(analyze(text)), context: new Set(analyze(`${context}\n${text}`)) };
 }
 
 describe('contraryEnds', () => {
@@ -60,5 +60,32 @@ describe('sumIntent', () => {
 
   it('reads other nouns, and words of one syllable before the head, as neither', () => {
     expect(['기간', '자료', '지금', '한도'].map(sumIntent)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('lacksLowerEnd', () => {
+  it('finds a question on a minimum answered with a limit', () => {
+    expect(lacksLowerEnd('바우처 최소 지원 금액은 얼마야?', '정부 지원금은 총사업비의 70% 이내입니다.')).toBe(true);
+    expect(lacksLowerEnd('What is the minimum loan?', 'Loans go up to 5 million won.')).toBe(true);
+  });
+
+  it('lets a sentence that gives a lower end through, and a question that asks for none', () => {
+    expect(lacksLowerEnd('최소 금액은?', '1억 원 이상을 지원합니다.')).toBe(false);
+    expect(lacksLowerEnd('최저임금은 얼마야?', '올해 최저임금은 시간당 1만 원이다.')).toBe(false);
+    expect(lacksLowerEnd('지원 금액은?', '총사업비의 70% 이내입니다.')).toBe(false);
+  });
+});
+
+describe('leavesSumUnnamed', () => {
+  it('finds a sentence on the topic that does not name the fee asked for', () => {
+    const question = '리스 보증 수수료는?';
+    expect(leavesSumUnnamed(askedIn(question), question, sentence('기업당 보증 한도는 최대 5억 원입니다.'))).toBe(true);
+  });
+
+  it('takes the name from the sentence or the heading over its paragraph', () => {
+    const question = '입찰보증금은 얼마야?';
+    expect(leavesSumUnnamed(askedIn(question), question, sentence('입찰금액의 25/1000 이상을 납부하여야 함', '3. 입찰보증금 납부 및 세입 조치'))).toBe(false);
+    const fee = '리스 보증 수수료는?';
+    expect(leavesSumUnnamed(askedIn(fee), fee, sentence('심사 수수료는 없습니다.'))).toBe(false);
   });
 });

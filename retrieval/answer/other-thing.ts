@@ -30,6 +30,19 @@ export function contraryEnds(question: string, sentence: string): string[] {
   return [...OPPOSITE].filter(([word, opposite]) => says(question, word) && !says(sentence, word) && says(sentence, opposite)).map(([word]) => word);
 }
 
+/** Words that ask for the lower end of a measure, and the words a sentence gives one with. */
+const LOWER_END_ASKED = /^(?:최소|최저|하한)|^(?:minimum|lowest)$/iu;
+const LOWER_END_SAID = /(?:최소|최저|하한|이상|적어도|\bminimum\b|\blowest\b|\bat least\b|\bno less than\b)/iu;
+
+/**
+ * Whether the question asks for a lower end ("최소 금액은?") that the sentence gives none of: "지원금은 총사업비의 70%
+ * 이내" is a limit, not a minimum. Documents state a minimum in so many words (최소, 이상, at least).
+ */
+export function lacksLowerEnd(question: string, sentence: string): boolean {
+  const asks = splitWords(question).some((w) => LOWER_END_ASKED.test(w.text));
+  return asks && !LOWER_END_SAID.test(sentence);
+}
+
 /**
  * Last syllables that name what kind of sum a Korean noun is: a fee (보증료, 수수료), a sum of money (보증금, 지원금), a
  * cost (사업비), a rate (할인율, 이용률), an amount (지원액). Two nouns of one kind with other fronts are two things.
@@ -47,6 +60,18 @@ export function sumIntent(noun: string): 'amount' | 'percent' | undefined {
   const head = noun.length >= MIN_COMPOUND ? SUM_HEADS.exec(noun)?.[0] : undefined;
   if (head === undefined) return undefined;
   return head === '율' || head === '률' ? 'percent' : 'amount';
+}
+
+/**
+ * Whether the question asks for a sum by its name (보증료, 수수료, 입찰보증금) and neither the sentence nor the paragraphs it
+ * belongs to say it ("3. 입찰보증금 납부" over "입찰금액의 25/1000 이상을 납부"): a sentence on the topic without the name
+ * gives some other figure.
+ */
+export function leavesSumUnnamed(asked: WeightedConcept, question: string, sentence: { terms: ReadonlySet<string>; context: ReadonlySet<string> }): boolean {
+  if (asked.role !== 'asked' || !asked.current || !asked.specific) return false;
+  const stem = splitWords(question).find((w) => w.text.startsWith(asked.label) || asked.label.startsWith(w.text))?.stem ?? asked.label;
+  if (sumIntent(stem) === undefined) return false;
+  return presence(asked, sentence.terms) < PRESENT && presence(asked, sentence.context) < PRESENT;
 }
 
 /**
