@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from '../analyze/query.ts';
 import { analyze } from '../../index/analyze/terms.ts';
 import { answerSpans, answersIntent, aroundSpan, isStrictIntent, type AnswerSpan } from './answer-spans.ts';
 import { PRESENT, presence, type CoverageModel, type WeightedConcept } from './coverage.ts';
-import { contraryEnds, lacksLowerEnd, leavesSumUnnamed, otherSumsOfKind } from './other-thing.ts';
+import { contraryEnds, lacksLowerEnd, leavesSumUnnamed, otherKindOfAsked, otherSumsOfKind } from './other-thing.ts';
 import type { AnalyzedSentence } from './passage-analysis.ts';
 import { namesPerson, personNameAsked } from './person-name.ts';
 
@@ -65,7 +65,7 @@ export function isCountOf(concept: WeightedConcept, sentence: string, span: Answ
  */
 function speaksOfAnotherThing(query: AnalyzedQuery, model: CoverageModel, sentence: AnalyzedSentence): boolean {
   if (contraryEnds(query.text, sentence.text).length > 0 || lacksLowerEnd(query.text, sentence.text)) return true;
-  if (model.concepts.some((c) => leavesSumUnnamed(c, query.text, sentence))) return true;
+  if (model.concepts.some((c) => leavesSumUnnamed(c, query.text, sentence) || otherKindOfAsked(c, model.concepts, query.text, sentence) !== undefined)) return true;
   const holder = personNameAsked(query.text);
   if (holder !== undefined && !namesPerson(sentence.text, holder)) return true;
   return model.concepts.some((c) => otherSumsOfKind(c, query.text, sentence).length > 0);

@@ -2,17 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../index/analyze/terms.ts';
 import { QueryAnalyzer } from '../analyze/query.ts';
 import { coverageModel, type WeightedConcept } from './coverage.ts';
-import { contraryEnds, lacksLowerEnd, leavesSumUnnamed, otherSumsOfKind, sumIntent } from './other-thing.ts';
+import { contraryEnds, lacksLowerEnd, leavesSumUnnamed, otherKindOfAsked, otherSumsOfKind, sumIntent } from './other-thing.ts';
 
 const analyzer = new QueryAnalyzer([]);
 
 /** The words of a small collection: the question's nouns are nouns of it. */
-const vocabulary = new Set(analyze('리스 보증 심사 수수료 입찰보증금 계약보증금 보증료'));
+const vocabulary = new Set(analyze('리스 보증 심사 수수료 입찰보증금 계약보증금 보증료 기간 아리랑 지역'));
 
-/** The thing a question asks for, weighted against a collection where every term is as common. */
+/** The question's concepts, weighted against a collection where every term is as common. */
+function conceptsOf(question: string): readonly WeightedConcept[] {
+  return coverageModel(analyzer.analyze(question, [], vocabulary), { idf: () => 1, df: () => 1, size: 10 }).concepts;
+}
+
+/** The thing a question asks for. */
 function askedIn(question: string): WeightedConcept {
-  const model = coverageModel(analyzer.analyze(question, [], vocabulary), { idf: () => 1, df: () => 1, size: 10 });
-  const asked = model.concepts.find((c) => c.role === 'asked');
+  const asked = conceptsOf(question).find((c) => c.role === 'asked');
   if (!asked) throw new Error(`no thing asked in "${question}"`);
   return asked;
 }
@@ -87,5 +91,20 @@ describe('leavesSumUnnamed', () => {
     expect(leavesSumUnnamed(askedIn(question), question, sentence('입찰금액의 25/1000 이상을 납부하여야 함', '3. 입찰보증금 납부 및 세입 조치'))).toBe(false);
     const fee = '리스 보증 수수료는?';
     expect(leavesSumUnnamed(askedIn(fee), fee, sentence('심사 수수료는 없습니다.'))).toBe(false);
+  });
+});
+
+describe('otherKindOfAsked', () => {
+  const kind = (question: string, text: string) => otherKindOfAsked(askedIn(question), conceptsOf(question), question, { text });
+
+  it('finds another kind of the thing asked, named by the word before it', () => {
+    expect(kind('보증 기간은?', '리스 기간은 3년에서 5년 사이입니다.')).toBe('리스');
+  });
+
+  it('lets the same kind, a bare or pointed-at thing, and a which-question through', () => {
+    expect(kind('리스 기간은?', '리스 기간은 3년에서 5년 사이입니다.')).toBeUndefined();
+    expect(kind('보증 기간은?', '보증 기간은 리스 기간과 같습니다.')).toBeUndefined();
+    expect(kind('보증 기간은?', '해당 기간은 3년입니다.')).toBeUndefined();
+    expect(kind('어느 지역 아리랑인가?', '진도 아리랑은 남도 가락을 지녔다.')).toBeUndefined();
   });
 });

@@ -88,3 +88,43 @@ export function otherSumsOfKind(asked: WeightedConcept, question: string, senten
     .map((w) => w.stem)
     .filter((other) => other.length >= MIN_COMPOUND && other.endsWith(head) && !other.includes(stem) && !stem.includes(other));
 }
+
+/** Question words that ask which one of a kind. */
+const WHICH_WORD = /^(?:어떤|어느|무슨|몇|어떠한)$/u;
+/** Words before a noun that point at or measure it rather than name a kind of it: "이 기간", "해당 기간", "총 기간". */
+const NOT_A_KIND = /^(?:이|그|저|해당|이번|같은|위|총|전체|각|모든|동|본|당해|최대|최소|최고|최저|연간|평균)$/u;
+
+/**
+ * The noun the sentence puts before the thing asked, when it names another kind of it than the question does: asked
+ * "보증 기간", the sentence says "리스 기간은 …". Undefined when either says the thing bare, or they agree.
+ */
+export function otherKindOfAsked(
+  asked: WeightedConcept,
+  concepts: readonly Pick<WeightedConcept, 'label' | 'role' | 'current'>[],
+  question: string,
+  sentence: { text: string },
+): string | undefined {
+  if (asked.role !== 'asked' || !asked.current) return undefined;
+  const qWords = splitWords(question);
+  const at = qWords.findIndex((w) => w.text.startsWith(asked.label) || asked.label.startsWith(w.text));
+  const qKind = qWords[at - 1];
+  const head = qWords[at]?.stem;
+  if (at < 1 || !qKind || !isBareNoun(qKind) || head === undefined || head.length < 2) return undefined;
+  // The word before is a content word of the question ("보증 기간"), not its verb ("놓인 다리").
+  if (!concepts.some((c) => c.current && c.role === 'content' && c.label === qKind.text)) return undefined;
+  // "어느 지역 아리랑", "어떤 기업": the question asks which kind, which the sentence names.
+  if (qWords.slice(Math.max(0, at - 2), at).some((w) => WHICH_WORD.test(w.text))) return undefined;
+  const sWords = splitWords(sentence.text);
+  for (const [i, word] of sWords.entries()) {
+    const sKind = sWords[i - 1];
+    if (word.stem !== head || !sKind || !isBareNoun(sKind)) continue;
+    // Another kind: the question has nothing of the sentence's word, the sentence nothing of the question's.
+    if (!question.includes(sKind.stem) && !sentence.text.includes(qKind.stem)) return sKind.stem;
+  }
+  return undefined;
+}
+
+/** A Hangul noun of two syllables or more with no particle: the first part of a compound written apart ("보증 기간"). */
+function isBareNoun(word: { kind: string; text: string; stem: string }): boolean {
+  return word.kind === 'hangul' && word.text === word.stem && word.stem.length >= 2 && !NOT_A_KIND.test(word.stem);
+}

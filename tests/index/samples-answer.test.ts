@@ -120,6 +120,11 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
     }
   });
 
+  it('does not quote another kind of the thing asked', async () => {
+    expect((await ask('보증 기간은?')).answer).not.toContain('리스기간은');
+    expect((await ask('리스 기간은?')).answer).toContain('리스기간은3년에서5년사이에서');
+  });
+
   it('answers how much a deposit is with the share of the bid the notice sets, not the base amount beside it', async () => {
     const { answer, short, cited } = await ask('입찰보증금은 얼마야?');
     expect(answer).toContain('입찰금액의25/1000이상을납부하여야');
