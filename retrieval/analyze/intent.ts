@@ -18,6 +18,8 @@ const ASKED_LAST = String.raw`(?:들)?(?:은|는|이|가|을|를)?(?:\s*(?:얼�
 /** Checked in order: the first pattern that matches decides. */
 const PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
   ['date', /언제|날짜|며칠|연도|몇\s*(?:월|일|년)|(?:^|\s)(?:해|날)(?:는|은|가|이)?\s*\??$|\bwhen\b|\b(?:what|which) (?:date|day|month|year)\b/i],
+  // A day asked by name: "신청 마감일은?", "의견 제출 기한은?", "개찰 일시는?".
+  ['date', new RegExp(String.raw`(?:마감일|시작일|종료일|개최일|접수일|발표일|기한|일시|일자)${ASKED_LAST}`)],
   ['list', new RegExp(String.raw`어디어디|(?:어떤|어느)\s*(?:${KOREAN_KINDS})들`)],
   ['percent', new RegExp(String.raw`비율|비중|퍼센트|몇\s*%|(?:금리|률|율)${ASKED_LAST}|할인율|\brates?\b|\bdiscounts?\b|\bpercent(?:age)?\b|\bshare\b|\bratio\b|\bproportion\b|\bby how much\b`, 'i')],
   ['count', /몇|\bhow many\b|\bnumber of\b|(?:^|\s)수(?:는|가|를|도)?\s*\??$/i],

@@ -140,6 +140,9 @@ describe('QueryAnalyzer with a conversation', () => {
 describe('detectIntent and detectLanguage', () => {
   it('classifies what kind of answer a question expects', () => {
     expect(detectIntent('얼라이언스는 표준모델을 몇 개 확산하기로 했어?')).toBe('count');
+    expect(detectIntent('바우처 신청 마감일은?')).toBe('date');
+    expect(detectIntent('의견 제출 기한은 어디까지야?')).toBe('date');
+    expect(detectIntent('개찰 일시는?')).toBe('date');
     expect(detectIntent('How many startups will the fund invest in?')).toBe('count');
     expect(detectIntent('By what percentage did the budget grow?')).toBe('percent');
     expect(detectIntent('대기업 비율은?')).toBe('percent');

@@ -19,6 +19,7 @@ describe('answerSpans', () => {
     expect(spans('date', '⑤입찰서 제출 기간 : 2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00')).toEqual(['2024. 12. 13(수) 10:10 ~ 2024. 12. 20(금) 17:00']);
     expect(spans('date', '③계약기간 : 2025년 1월 1일 ~ 2025년 12월 31일')).toEqual(['2025년 1월 1일 ~ 2025년 12월 31일']);
     expect(spans('date', '2024. 3. 2 공고, 2025년 접수')).toEqual(['2024. 3. 2', '2025년']);
+    expect(spans('date', '신청 기간은 2025년 3월 4일(화)부터 3월 28일(금) 18시까지입니다.')).toEqual(['2025년 3월 4일(화)부터 3월 28일(금)']);
   });
 
   it('reads a share written as a fraction of 10, 100 or 1000, and not a date or a ratio of other numbers', () => {

@@ -150,15 +150,21 @@ function numberSpans(text: string): AnswerSpan[] {
   return spans;
 }
 
-/** What stands between the two ends of a period: "~", "∼", "-". */
-const RANGE = /^\s?[~∼-]\s?$/u;
+/** What stands between the two ends of a period: "~", "∼", "-", "부터". */
+const RANGE = /^\s?(?:[~∼-]|부터)\s?$/u;
 /** The rest of a date written with periods after its year, with its weekday and time: "2024. 12. 13(수) 10:10". */
 const DOTTED_DATE = /^\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s?\([^)\s]{1,3}\))?(?:\s?\d{1,2}:\d{2})?/u;
 
-/** Where a figure that ends at `end` ends, a year followed by its month and day in periods taking them in. */
+/** The weekday written after a date: "3월 4일(화)". */
+const WEEKDAY = /^\s?\([월화수목금토일]\)/u;
+
+/**
+ * Where a figure that ends at `end` ends: a year followed by its month and day in periods takes them in, and a date
+ * its weekday.
+ */
 function endOfDate(text: string, end: number, kind: SpanKind): number {
   if (kind !== 'date') return end;
-  const rest = DOTTED_DATE.exec(text.slice(end));
+  const rest = DOTTED_DATE.exec(text.slice(end)) ?? WEEKDAY.exec(text.slice(end));
   return rest ? end + rest[0].length : end;
 }
 

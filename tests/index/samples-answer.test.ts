@@ -86,6 +86,7 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
     expect((await ask('기초금액은?')).short).toBe('금72,300,000원');
     expect((await ask('입찰서 제출 기간은?')).short).toBe('2024.12.13(수)10:10~2024.12.20(금)17:00');
     expect((await ask('입찰서 제출 기간은 언제야?')).short).toBe('2024.12.13(수)10:10~2024.12.20(금)17:00');
+    expect((await ask('바우처 신청 마감일은?')).short).toBe('2025년3월4일(화)부터3월28일(금)');
     expect((await ask('보증료는 얼마인가요?')).short).toBe('연0.5%');
     expect((await ask('개똥이의 국어 점수는?')).short).toBe('89');
     expect((await ask('팔푼이의 수학 점수는?')).short).toBe('88');
@@ -114,7 +115,8 @@ describe('answering from a folder of PDF, HWP, HWPX, DOCX and CP949 files', () =
     // The other end of the measure (최대 for 최소), another fee (보증료 for 수수료), an office named without the name of
     // its holder.
     // A limit (70% 이내) for a minimum, a sentence on the topic that does not name the fee asked.
-    const questions = ['기업당 바우처 최소 금액은?', '협동로봇 리스 보증의 심사 수수료는 얼마야?', '서울 강남구청장 이름은?', '바우처 최소 지원 금액은 얼마야?', '리스 보증 수수료는?'];
+    // A day asked of a field that gives a place.
+    const questions = ['기업당 바우처 최소 금액은?', '협동로봇 리스 보증의 심사 수수료는 얼마야?', '서울 강남구청장 이름은?', '바우처 최소 지원 금액은 얼마야?', '리스 보증 수수료는?', '개찰 일시는?'];
     for (const question of questions) {
       expect((await ask(question)).abstained, question).toBe(true);
     }
