@@ -77,6 +77,8 @@ describe('lacksLowerEnd', () => {
     expect(lacksLowerEnd('최소 금액은?', '1억 원 이상을 지원합니다.')).toBe(false);
     expect(lacksLowerEnd('최저임금은 얼마야?', '올해 최저임금은 시간당 1만 원이다.')).toBe(false);
     expect(lacksLowerEnd('지원 금액은?', '총사업비의 70% 이내입니다.')).toBe(false);
+    // 최소한 is "at least" said of the question, not a minimum asked for.
+    expect(lacksLowerEnd('최소한 몇 명이 참석했어?', '300명이 참석했다.')).toBe(false);
   });
 });
 

@@ -31,7 +31,7 @@ export function contraryEnds(question: string, sentence: string): string[] {
 }
 
 /** Words that ask for the lower end of a measure, and the words a sentence gives one with. */
-const LOWER_END_ASKED = /^(?:최소|최저|하한)|^(?:minimum|lowest)$/iu;
+const LOWER_END_ASKED = /^(?:최소(?!한)|최저|하한)|^(?:minimum|lowest)$/iu;
 const LOWER_END_SAID = /(?:최소|최저|하한|이상|적어도|\bminimum\b|\blowest\b|\bat least\b|\bno less than\b)/iu;
 
 /**
