@@ -64,11 +64,12 @@ export class WorkerClient<TRequest extends { id: number }, TReply extends { id: 
     worker.on('message', (reply: TReply) => this.#pending.get(reply.id)?.(reply));
     this.#failed = new Promise<never>((_, reject) => {
       worker.on('error', (error) => {
-        this.#worker = undefined;
+        // Only its own: a later request may have started the next worker already.
+        if (this.#worker === worker) this.#worker = undefined;
         reject(new Error(`${this.#names.task} failed: ${error.message}`, { cause: error }));
       });
       worker.on('exit', (code) => {
-        this.#worker = undefined;
+        if (this.#worker === worker) this.#worker = undefined;
         reject(new Error(`${this.#names.worker} stopped (exit code ${code}).`));
       });
     });

@@ -43,6 +43,8 @@ export class SharedIndex {
   #closed = false;
   /** Whether a poll is under way: a slow database must not pile them up (nor open a second listener). */
   #polling = false;
+  /** Settles when the poll under way, if any, has ended. */
+  #pollDone: Promise<void> = Promise.resolve();
 
   private constructor(db: CollectionDb, index: LiveIndex, applied: number, options: SharedIndexOptions) {
     this.#db = db;
@@ -62,11 +64,17 @@ export class SharedIndex {
     const { documents, seq } = await db.load();
     const index = LiveIndex.fromDocuments(documents, settings, embedder, String(seq), config.hnsw);
     const shared = new SharedIndex(db, index, seq, options);
-    await shared.#listen();
-    shared.#poller = setInterval(() => void shared.#poll(), options.pollMs ?? DEFAULT_POLL_MS);
-    shared.#poller.unref();
-    // Changes committed between the load and the LISTEN were not announced to this server.
-    await shared.catchUp();
+    try {
+      await shared.#listen();
+      shared.#poller = setInterval(() => shared.#poll(), options.pollMs ?? DEFAULT_POLL_MS);
+      shared.#poller.unref();
+      // Changes committed between the load and the LISTEN were not announced to this server.
+      await shared.catchUp();
+    } catch (error) {
+      // Nothing may hold a connection: the caller's closing the database waits for every one.
+      await shared.close();
+      throw error;
+    }
     return shared;
   }
 
@@ -97,14 +105,14 @@ export class SharedIndex {
   async add({ document, chunks }: PreparedDocument): Promise<AddOutcome> {
     const vectors = await this.#index.embed(chunks);
     const outcome = await this.#db.add(document, chunks, vectors);
-    await this.catchUp();
+    await this.#applyCommitted();
     return outcome;
   }
 
   /** Deletes a document from the database and applies the log here up to it; false when the database had none. */
   async remove(docId: string): Promise<boolean> {
     const seq = await this.#db.remove(docId);
-    await this.catchUp();
+    await this.#applyCommitted();
     return seq !== undefined;
   }
 
@@ -115,10 +123,19 @@ export class SharedIndex {
     return run;
   }
 
+  /**
+   * Applies a change just committed here. The change is made whatever happens now: when the database is lost before
+   * it is applied, the poll applies it once the database answers, and the caller is told it was made.
+   */
+  async #applyCommitted(): Promise<void> {
+    await this.catchUp().catch(() => {});
+  }
+
   /** Stops following the database; questions already asked still finish. The database is the caller's to close. */
   async close(): Promise<void> {
     this.#closed = true;
     clearInterval(this.#poller);
+    await this.#pollDone;
     await this.#stopListening?.();
     await this.#applying;
     await this.#index.close();
@@ -139,20 +156,27 @@ export class SharedIndex {
   }
 
   async #listen(): Promise<void> {
-    this.#stopListening = await this.#db.listen(
+    const stop = await this.#db.listen(
       (seq) => {
         if (seq > this.#applied) void this.catchUp().catch(() => {});
       },
       () => {
         // The connection broke: the poll notices, and listens again once the database answers.
-        this.#stopListening = undefined;
+        if (this.#stopListening === stop) this.#stopListening = undefined;
       },
     );
+    // Closed while the database was being asked: nobody else would give the connection back.
+    if (this.#closed) await stop();
+    else this.#stopListening = stop;
   }
 
   /** The safety net: catches up when a change was missed, and listens again after the database was lost. */
-  async #poll(): Promise<void> {
+  #poll(): void {
     if (this.#closed || this.#polling) return;
+    this.#pollDone = this.#pollOnce();
+  }
+
+  async #pollOnce(): Promise<void> {
     this.#polling = true;
     try {
       if (!this.#stopListening) await this.#listen();

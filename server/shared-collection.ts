@@ -118,10 +118,15 @@ function storeRefusal(error: unknown): unknown {
   if (error instanceof ServiceError) return error;
   const code = (error as { code?: unknown }).code;
   // Connection refused or reset, or the server shutting down (PostgreSQL's class 57 and 08 errors).
-  if (typeof code === 'string' && (/^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)/.test(code) || /^(08|57)/.test(code))) {
+  // Connection refused, reset or unreachable; the server shutting down or a statement cancelled by a timeout (57…),
+  // the connection failing (08…), a lock not granted in time (55P03), a read-only standby (25006), too many clients.
+  if (
+    typeof code === 'string' &&
+    (/^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)/.test(code) || /^(08|57)/.test(code) || ['55P03', '25006', '53300'].includes(code))
+  ) {
     return new ServiceError('STORE_UNAVAILABLE', `The database can't be reached (${(error as Error).message}); nothing was changed. Try again shortly.`);
   }
-  if (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)) {
+  if (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect|Query read timeout/i.test(error.message)) {
     return new ServiceError('STORE_UNAVAILABLE', `The database can't be reached (${error.message}); nothing was changed. Try again shortly.`);
   }
   return error;
@@ -134,8 +139,9 @@ function storeRefusal(error: unknown): unknown {
 export async function openSharedCollection(config: IndexConfig, url: string, options: SharedCollectionOptions = {}): Promise<SharedCollection> {
   const db = await CollectionDb.open(url);
   try {
-    if (!(await db.settings())) {
-      options.onNotice?.(`The database holds no collection yet: filling it from ${config.indexDir}.`);
+    // An import cut short (a kill, the database lost) is finished at the next start: imports skip what is there.
+    if (!(await db.filled())) {
+      options.onNotice?.(`The database holds no documents yet: filling it from ${config.indexDir}.`);
       await buildIfMissing(config, options);
       await importIndex(config.indexDir, db);
     }

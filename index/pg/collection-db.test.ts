@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
+import { startProxy } from '../../tests/support/tcp-proxy.ts';
 import type { Chunk, Document } from '../types.ts';
 import { CollectionDb, DocumentExistsError, DuplicateContentError } from './collection-db.ts';
 import { migrate, shippedMigrations } from './migrate.ts';
@@ -168,6 +169,29 @@ describe('CollectionDb', () => {
     adding = false;
     await follow;
     expect([...seen].sort()).toEqual([...ids].sort());
+  });
+
+  it('fails a change whose connection dies in the middle, without ending the process', async () => {
+    const proxy = await startProxy(database.server);
+    const cut = await CollectionDb.open(database.urlThrough(proxy.port));
+    // Another session holds the change lock, so the add waits inside its transaction while its connection is cut.
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [0x5e062]);
+      const doomed = documentOf('doomed', '연결이 끊길 문서입니다. 저장되지 않아야 합니다.');
+      const pending = cut.add(doomed.document, doomed.chunks, doomed.vectors);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await proxy.cut();
+      await expect(pending).rejects.toThrow();
+      await holder.query('ROLLBACK');
+      expect(await db.documentIds()).not.toContain('doomed');
+    } finally {
+      await holder.end();
+      await cut.close().catch(() => {});
+      await proxy.close();
+    }
   });
 
   it('announces each committed change to listeners, with its sequence number', async () => {

@@ -75,8 +75,20 @@ export class CollectionDb {
    * @throws Error when the database can't be reached or migrated
    */
   static async open(url: string, options: { maxConnections?: number } = {}): Promise<CollectionDb> {
-    // A database that doesn't answer (a host gone, not refusing) fails a connection after 5 s instead of never.
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, connectionTimeoutMillis: 5000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 4,
+      // A database that goes silent (a host gone, not refusing) fails a connection after 5 s and a query after 30 s
+      // instead of never; keepalives find a dead peer of an idle connection.
+      connectionTimeoutMillis: 5000,
+      query_timeout: 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      // A server that dies holding the change lock mid-transaction gives it up after 30 s, and a change waits for the
+      // lock at most 10 s.
+      idle_in_transaction_session_timeout: 30_000,
+      lock_timeout: 10_000,
+    });
     // An idle connection that breaks (the database restarts) must not take the process down.
     pool.on('error', () => {});
     try {
@@ -110,6 +122,17 @@ export class CollectionDb {
       }
       return settings;
     });
+  }
+
+  /** Whether an import has filled the collection (see {@link markFilled}); false before its first one has finished. */
+  async filled(): Promise<boolean> {
+    const { rows } = await this.#pool.query<{ filled: boolean }>('SELECT filled FROM seogi_collection');
+    return rows[0]?.filled ?? false;
+  }
+
+  /** Records that an import has filled the collection. */
+  async markFilled(): Promise<void> {
+    await this.#pool.query('UPDATE seogi_collection SET filled = true');
   }
 
   /** The files of a model stored with the collection, by name (empty for a pretrained model). */
@@ -281,6 +304,10 @@ export class CollectionDb {
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
+    // The pool listens to a connection only while it is idle: one that dies while checked out would otherwise be an
+    // uncaught 'error' event, ending the process. Its query fails; the connection leaves the pool.
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -291,6 +318,7 @@ export class CollectionDb {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

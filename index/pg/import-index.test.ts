@@ -66,6 +66,24 @@ describe('importIndex', () => {
     expect(documents.find((d) => d.document.docId === 'changed-notice')?.chunks.map((c) => c.text).join(' ')).toContain('4월 11일로 연장되었습니다.');
   });
 
+  it('leaves out a second file of the same text, and records when the collection has been filled', async () => {
+    const other = await freshDatabase();
+    const otherDb = await CollectionDb.open(other.url);
+    try {
+      writeFileSync(join(workspace.config.docsDir, 'copy-a.md'), '# 사본\n\n같은 안내문의 사본입니다. 접수는 7월 1일부터입니다.\n');
+      writeFileSync(join(workspace.config.docsDir, 'copy-b.md'), '# 사본\n\n같은 안내문의 사본입니다. 접수는 7월 1일부터입니다.\n');
+      await buildIndex(workspace.config);
+      expect(await otherDb.filled()).toBe(false);
+      const report = await importIndex(workspace.config.indexDir, otherDb);
+      expect(report.conflicting).toEqual(['copy-b']);
+      expect(report.added).toContain('copy-a');
+      expect(await otherDb.filled()).toBe(true);
+    } finally {
+      await otherDb.close();
+      await other.drop();
+    }
+  });
+
   it('refuses to mix the vectors of another model into the collection', async () => {
     const other = await freshDatabase();
     const otherDb = await CollectionDb.open(other.url);

@@ -3,7 +3,7 @@ import { VectorIndex } from '../embed/vector-index.ts';
 import { chunkOrdinalsByDocument, decodeDocuments, INDEX_FILES, indexMetaSchema, modelFileName, restoreChunks, settingsOf, type IndexSettings } from '../layout.ts';
 import { IndexStore } from '../store/index-store.ts';
 import type { Chunk } from '../types.ts';
-import { DocumentExistsError, type CollectionDb } from './collection-db.ts';
+import { DocumentExistsError, DuplicateContentError, type CollectionDb } from './collection-db.ts';
 
 /** What an import did, document by document. */
 export interface ImportReport {
@@ -13,7 +13,7 @@ export interface ImportReport {
   unchanged: string[];
   /** Documents whose id the database held with other content, now replaced (with `replaceChanged`). */
   replaced: string[];
-  /** Documents whose id the database holds with other content: left as the database has them. */
+  /** Documents whose id (or text, under another id) the database holds already with other content: left as it is. */
   conflicting: string[];
 }
 
@@ -64,12 +64,14 @@ export async function importIndex(indexDir: string, db: CollectionDb, options: I
         const outcome = await db.add(document, own, ownVectors);
         (outcome.created ? report.added : report.unchanged).push(document.docId);
       } catch (error) {
-        if (!(error instanceof DocumentExistsError)) throw error;
+        // Another id holding the same text is left as the database has it too (DOCS_DIR may hold a file twice).
+        if (!(error instanceof DocumentExistsError || error instanceof DuplicateContentError)) throw error;
         report.conflicting.push(document.docId);
       }
     }
     options.onDocument?.(++done, documents.size);
   }
+  await db.markFilled();
   return report;
 }
 

@@ -33,6 +33,10 @@ export async function shippedMigrations(): Promise<Migration[]> {
 export async function migrate(pool: Pool, migrations?: readonly Migration[]): Promise<number[]> {
   const all = migrations ?? (await shippedMigrations());
   const client = await pool.connect();
+  // See CollectionDb: a connection that dies while checked out must fail its query, not end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken ??= error);
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS seogi_migrations (
@@ -64,6 +68,7 @@ export async function migrate(pool: Pool, migrations?: readonly Migration[]): Pr
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
