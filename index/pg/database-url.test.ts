@@ -13,7 +13,8 @@ describe('DATABASE_URL', () => {
   it('accepts PostgreSQL URLs with a host or a socket, and nothing else', () => {
     expect(databaseUrlProblem('postgres://seogi:secret@db.internal:5432/seogi')).toBeUndefined();
     expect(databaseUrlProblem('postgresql://root@localhost/seogi?host=/var/run/postgresql')).toBeUndefined();
-    for (const bad of ['not-a-url', 'postgresql:/bad', 'mysql://db/seogi', 'postgres:///seogi']) {
+    expect(databaseUrlProblem('postgres:///seogi?host=/var/run/postgresql')).toBeUndefined();
+    for (const bad of ['not-a-url', 'postgresql:/bad', 'mysql://db/seogi', 'postgres://db internal/seogi']) {
       expect(databaseUrlProblem(bad), bad).toBe('must be a PostgreSQL URL such as postgres://seogi:secret@db.internal/seogi');
     }
   });

@@ -1,5 +1,8 @@
-/** What `DATABASE_URL` must look like: a PostgreSQL URL with a host or a socket, e.g. `postgres://seogi@db.internal/seogi`. */
-export const DATABASE_URL_PATTERN = /^postgres(ql)?:\/\/[^\s/]+(\/[^\s]*)?$/;
+/**
+ * What `DATABASE_URL` must look like: a PostgreSQL URL, e.g. `postgres://seogi@db.internal/seogi`, or without a host for
+ * a local socket (`postgres:///seogi?host=/var/run/postgresql`).
+ */
+export const DATABASE_URL_PATTERN = /^postgres(ql)?:\/\/[^\s/]*(\/[^\s]*)?$/;
 
 /** What is wrong with `url` as a `DATABASE_URL`, or undefined when it looks right. */
 export function databaseUrlProblem(url: string): string | undefined {
