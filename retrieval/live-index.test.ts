@@ -74,6 +74,23 @@ describe('LiveIndex of a shared store', () => {
     expect(after.citations.map((c) => c.docId)).not.toContain('robot-lease');
   });
 
+  it('replaces a document the store committed again in one view, so no question sees neither version', async () => {
+    const first = await shared.prepare(LEASE);
+    await shared.applyAdded({ ...first, vectors: await shared.embed(first.chunks) }, '11');
+    const before = shared.view;
+    const second = await shared.prepare({ ...LEASE, content: LEASE.content.replace('연 0.5%', '연 0.4%') });
+    await shared.applyAdded({ ...second, vectors: await shared.embed(second.chunks) }, '13');
+    expect(before.documents.get('robot-lease')?.text).toContain('연 0.5%');
+    expect(shared.view.generation).toBe('13');
+    expect(shared.view.documents.get('robot-lease')?.text).toContain('연 0.4%');
+    expect(shared.view.chunksOf.get('robot-lease')).toHaveLength(second.chunks.length);
+    expect(shared.view.meta.chunks).toBe(before.meta.chunks - first.chunks.length + second.chunks.length);
+    const answer = await engineOf(shared).ask({ question: '로봇 리스 보증료는?' });
+    expect(answer.answer).toContain('연 0.4%');
+    expect(answer.answer).not.toContain('연 0.5%');
+    expect(shared.applyRemoved('robot-lease', '14')).toBe(true);
+  });
+
   it('refuses to commit changes itself: they go through its store', async () => {
     await expect(shared.add(await shared.prepare(LEASE))).rejects.toThrow(/shows a shared store's changes/);
     await expect(shared.remove(ROBOT_DOC)).rejects.toThrow(/shows a shared store's changes/);

@@ -208,16 +208,19 @@ export class LiveIndex {
 
   /**
    * Shows a document its shared store has committed, with the vectors stored for it, in a new view named `generation`.
-   * The document must not be in the index.
+   * A document of the same id already here is replaced in that same view: questions see the old one or the new one,
+   * never neither.
    */
   async applyAdded({ document, chunks, vectors }: EmbeddedDocument, generation: string): Promise<void> {
     const view = this.#view;
-    if (view.documents.has(document.docId)) throw new Error(`Document "${document.docId}" is in the index already.`);
     const base = view.chunks.length;
     // Ordinals are this index's own: the chunks keep their ids, and take the next ordinals.
     await this.#addVectors(vectors, base);
+    const replaced = view.chunksOf.get(document.docId);
+    if (replaced) view.lexical.remove(replaced, (o) => termFrequencies(view.chunks[o]?.text ?? '').keys());
     view.lexical.add(buildPostings(chunks), base);
-    this.#show(afterAdd(view, document, [...chunks]), generation);
+    const without = replaced ? afterRemove(view, document.docId, replaced) : view;
+    this.#show(afterAdd(without, document, [...chunks]), generation);
   }
 
   /** Shows the removal of a document its shared store has committed, in a new view; false when it isn't here. */

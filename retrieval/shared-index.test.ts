@@ -73,6 +73,25 @@ describe('SharedIndex', () => {
     expect(c.applied).toBe(a.applied);
   });
 
+  it('shows a document replaced in the database with its new text, never without it', async () => {
+    const prepared = await a.prepare({ relPath: 'replaced.md', content: '# 교체 공고\n\n접수 마감은 5월 1일입니다.\n' });
+    await a.add(prepared);
+    await expect.poll(() => b.view.documents.has('replaced'), { timeout: 2000, interval: 20 }).toBe(true);
+    const changed = await a.prepare({ relPath: 'replaced.md', content: '# 교체 공고\n\n접수 마감은 6월 2일로 바뀌었습니다.\n' });
+    const seen: boolean[] = [];
+    const watching = setInterval(() => seen.push(b.view.documents.has('replaced')), 1);
+    try {
+      // The vectors of the old version serve: what is tested is how the change is shown, not what it is found by.
+      const { vectors } = (await dbs[0]!.load()).documents.find((d) => d.document.docId === 'replaced')!;
+      expect(vectors).toHaveLength(changed.chunks.length);
+      expect(await dbs[0]!.replace(changed.document, changed.chunks, vectors)).toBe('replaced');
+      await expect.poll(() => b.view.documents.get('replaced')?.text, { timeout: 2000, interval: 20 }).toContain('6월 2일');
+    } finally {
+      clearInterval(watching);
+    }
+    expect(seen.every(Boolean)).toBe(true);
+  });
+
   it('creates a document added through both servers at once exactly once', async () => {
     const [first, second] = await Promise.all([a.prepare({ ...LEASE, content: `${LEASE.content}\nA 서버에서 추가했습니다.\n` }), b.prepare({ ...LEASE, content: `${LEASE.content}\nB 서버에서 추가했습니다.\n` })]);
     const outcomes = await Promise.allSettled([a.add(first), b.add(second)]);

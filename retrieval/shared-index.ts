@@ -142,15 +142,14 @@ export class SharedIndex {
   }
 
   async #applyChanges(): Promise<void> {
-    for (const change of await this.#db.changesSince(this.#applied)) {
+    const changes = await this.#db.changesSince(this.#applied);
+    for (const [i, change] of changes.entries()) {
       const generation = String(change.seq);
-      if (change.kind === 'delete') {
-        this.#index.applyRemoved(change.docId, generation);
-      } else {
-        // A document deleted and added again comes back as an add of an id this server still shows.
-        this.#index.applyRemoved(change.added.document.docId, generation);
-        await this.#index.applyAdded(change.added, generation);
-      }
+      const next = changes[i + 1];
+      // A replace is logged as a delete and an add of the id: the add replaces the document in one view.
+      const replacedByNext = change.kind === 'delete' && next?.kind === 'add' && next.added.document.docId === change.docId;
+      if (change.kind === 'delete' && !replacedByNext) this.#index.applyRemoved(change.docId, generation);
+      else if (change.kind === 'add') await this.#index.applyAdded(change.added, generation);
       this.#applied = change.seq;
     }
   }
