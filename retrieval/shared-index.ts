@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { IndexConfig } from '../index/config.ts';
 import { createEmbedder, type Embedder } from '../index/embed/embedder.ts';
@@ -7,6 +7,7 @@ import type { IndexSettings } from '../index/layout.ts';
 import type { AddOutcome, CollectionDb } from '../index/pg/collection-db.ts';
 import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
 import type { SourceFile } from '../index/types.ts';
+import { replaceFileAtomically } from '../index/store/durable-fs.ts';
 import { LiveIndex, type CollectionView } from './live-index.ts';
 
 /** What a shared index needs of the configuration: where to keep the model it reads from the database, and models. */
@@ -195,12 +196,14 @@ export class SharedIndex {
 async function embedderOf(db: CollectionDb, settings: IndexSettings, config: SharedIndexConfig): Promise<Embedder> {
   const { model } = settings;
   if (!model.builtIn) return createEmbedder({ model: model.id, modelsDir: config.modelsDir, allowRemote: config.allowRemoteModels });
-  // The model's files are read by path: kept under INDEX_DIR, one folder per exact model.
+  // The model's files are read by path: kept under INDEX_DIR, one folder per exact model, written once and whole, since
+  // servers sharing the folder may be reading them.
   const modelsDir = join(config.indexDir, 'shared-models', model.fingerprint);
   for (const [name, bytes] of await db.modelFiles(model.id)) {
     const path = join(modelsDir, model.id, name);
+    if ((await stat(path).catch(() => undefined))?.size === bytes.length) continue;
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
+    await replaceFileAtomically(path, bytes);
   }
   return createStaticEmbedder(modelsDir);
 }
