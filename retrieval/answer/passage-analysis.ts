@@ -52,7 +52,10 @@ export interface AnalyzedSentence {
 export interface PassageAnalysis {
   /** Its terms, with the keys of its neighbouring words (see adjacency.ts). */
   terms: ReadonlySet<string>;
-  sentences: readonly AnalyzedSentence[];
+  /** Its sentences, described on first read. */
+  readonly sentences: readonly AnalyzedSentence[];
+  /** The `terms` of each of its sentences, in order: what ranking needs of them, without describing them. */
+  sentenceTerms: ReadonlyArray<ReadonlySet<string>>;
   /** Word positions of each word stem, for telling whether question words stand together. */
   positions: ReadonlyMap<string, readonly number[]>;
 }
@@ -112,7 +115,7 @@ function analyzeNow(chunk: Chunk, title: string, heading: string): PassageAnalys
   });
   let next = 0;
   const spans = sentenceSpans(chunk.text, title);
-  const sentenceTerms = spans.map(({ start, end }) => {
+  const ownTerms = spans.map(({ start, end }) => {
     const terms = new Set<string>();
     let first = true;
     for (; next < words.length && (words[next] as Word).start < end; next++) {
@@ -125,34 +128,48 @@ function analyzeNow(chunk: Chunk, title: string, heading: string): PassageAnalys
     }
     return terms;
   });
-  const contexts = paragraphContexts(chunk.text, spans, sentenceTerms, new Set(analyze(`${title}\n${heading}`)));
   const headers = tableHeaders(chunk.text, spans);
-  const sentences = spans.map(({ start, end }, i): AnalyzedSentence => {
-    const text = chunk.text.slice(start, end);
-    const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
-    const subject = subjectOf(text.slice(lead));
-    const kind = kindOf(text);
-    const header = headers[i];
-    const headerTerms = header === undefined ? undefined : new Set(analyze(chunk.text.slice(header.start, header.end)));
-    const label = kind === 'field' ? fieldLabel(text) : undefined;
-    const labels = headerTerms ?? (label === undefined ? undefined : new Set(analyze(label)));
-    const own = sentenceTerms[i] as ReadonlySet<string>;
-    return {
-      start: chunk.start + start,
-      end: chunk.start + end,
-      text,
-      kind,
-      quoteStart: chunk.start + start + lead,
-      terms: headerTerms ? new Set([...own, ...headerTerms]) : own,
-      context: contexts[i] as ReadonlySet<string>,
-      ...(subject ? { subject } : {}),
-      ...(labels && labels.size > 0 ? { labels } : {}),
-      ...(header ? { header: chunk.text.slice(header.start, header.end) } : {}),
-    };
+  const headerTerms = headers.map((header) => (header === undefined ? undefined : new Set(analyze(chunk.text.slice(header.start, header.end)))));
+  const sentenceTerms = ownTerms.map((own, i) => {
+    const extra = headerTerms[i];
+    return extra ? new Set([...own, ...extra]) : own;
   });
   const terms = new Set(termsOf.flat());
   for (const pair of pairs) if (pair !== undefined) terms.add(pair);
-  return { terms, sentences, positions };
+  // Ranking reads the term sets of every candidate; only the few passages answers are drawn from need the rest.
+  let sentences: AnalyzedSentence[] | undefined;
+  const describe = (): AnalyzedSentence[] => {
+    const contexts = paragraphContexts(chunk.text, spans, ownTerms, new Set(analyze(`${title}\n${heading}`)));
+    return spans.map(({ start, end }, i): AnalyzedSentence => {
+      const text = chunk.text.slice(start, end);
+      const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
+      const subject = subjectOf(text.slice(lead));
+      const kind = kindOf(text);
+      const header = headers[i];
+      const label = kind === 'field' ? fieldLabel(text) : undefined;
+      const labels = headerTerms[i] ?? (label === undefined ? undefined : new Set(analyze(label)));
+      return {
+        start: chunk.start + start,
+        end: chunk.start + end,
+        text,
+        kind,
+        quoteStart: chunk.start + start + lead,
+        terms: sentenceTerms[i] as ReadonlySet<string>,
+        context: contexts[i] as ReadonlySet<string>,
+        ...(subject ? { subject } : {}),
+        ...(labels && labels.size > 0 ? { labels } : {}),
+        ...(header ? { header: chunk.text.slice(header.start, header.end) } : {}),
+      };
+    });
+  };
+  return {
+    terms,
+    sentenceTerms,
+    positions,
+    get sentences() {
+      return (sentences ??= describe());
+    },
+  };
 }
 
 /**

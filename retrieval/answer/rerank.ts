@@ -39,7 +39,7 @@ export function rerankByCoverage(
       const analysis = analyse(p);
       const features = [
         coverage(model, analysis.terms),
-        Math.max(0, ...analysis.sentences.map((s) => coverage(model, s.terms))),
+        Math.max(0, ...analysis.sentenceTerms.map((terms) => coverage(model, terms))),
       ];
       const together = proximity(query.stems, analysis.positions);
       if (together !== undefined) features.push(together);
