@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../index/config.ts';
 import { indexMetaSchema } from '../index/layout.ts';
-import { readManifest } from '../index/store/manifest.ts';
+import { INDEX_FORMAT_VERSION, readManifest } from '../index/store/manifest.ts';
 import { summarizeBusiestProfile, type ProfileSummary } from './cpu-profile.ts';
 import type { Figure } from './report.ts';
 import { runMeasured } from './processes.ts';
@@ -187,12 +187,11 @@ export async function ensureSizeIndex(context: BenchContext, size: CollectionSiz
   return { docsDir: docs, indexDir: dir };
 }
 
-/** Whether a committed index that this version of Seogi reads is in `dir` (an older format is built again). */
+/** Whether a committed index of this version's format is in `dir`: one of an older format is built again, to measure this one. */
 export function hasIndex(dir: string): boolean {
   try {
-    // Throws for a missing or corrupt manifest and for one of another format version.
-    readManifest(dir);
-    return true;
+    // Throws for a missing or corrupt manifest and for one of a format this version does not read.
+    return readManifest(dir).formatVersion === INDEX_FORMAT_VERSION;
   } catch {
     return false;
   }

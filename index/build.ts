@@ -11,7 +11,8 @@ import { createEmbedder, type Embedder } from './embed/embedder.ts';
 import { buildStaticModelFiles } from './embed/static-model/build.ts';
 import { createStaticEmbedder } from './embed/static-model/load.ts';
 import { GraphBuilder } from './embed/graph-builder.ts';
-import { VectorIndex, type VectorIndexOptions } from './embed/vector-index.ts';
+import type { VectorIndex, VectorIndexOptions } from './embed/vector-index.ts';
+import { readGraph } from './graph-files.ts';
 import {
   chunkOrdinalsByDocument,
   contentMeta,
@@ -132,7 +133,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const glossaryHash = sha256(glossaryText.join('\n\u0000'));
   // The version is recorded with the options so that chunks cut by older rules are cut again, not reused.
   const chunking = JSON.stringify({ ...defaultChunkOptions, ...options.chunking, version: CHUNKING_VERSION });
-  const previous = options.full ? undefined : loadPrevious(store, options.onNotice);
+  const previous = options.full ? undefined : await loadPrevious(store, options.onNotice);
 
   const model = await chooseModel(options, documents, glossaryText, glossaryHash, previous, progress);
   try {
@@ -201,14 +202,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 }
 
 /** The previous index, or undefined when there is none or it can't be read (then everything is rebuilt). */
-function loadPrevious(store: IndexStore<IndexMeta>, notice?: (message: string) => void): Previous | undefined {
+async function loadPrevious(store: IndexStore<IndexMeta>, notice?: (message: string) => void): Promise<Previous | undefined> {
   if (!store.exists()) return undefined;
   try {
     const loaded = store.load();
     // Its model may be reused too: checked now, so that a damaged one means a fresh build rather than a failed one.
     if (loaded.manifest.meta.model.builtIn) loaded.path(INDEX_FILES.models);
     const chunks = JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks;
-    const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+    const vectors = await readGraph(loaded);
     return { loaded, meta: loaded.manifest.meta, chunksOf: chunkOrdinalsByDocument(chunks), chunks, vectors };
   } catch (error) {
     if (!(error instanceof IndexStoreError)) throw error;

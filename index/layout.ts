@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODEL_FILES } from './embed/embedder.ts';
+import type { GraphBytes } from './embed/vector-index.ts';
 import type { ChunkOptions } from './chunk.ts';
 import type { Postings } from './postings.ts';
 import { encodePostings } from './postings-codec.ts';
@@ -11,7 +12,10 @@ export const INDEX_FILES = {
   documents: 'documents.utf16le.json',
   chunks: 'chunks.json',
   postings: 'postings.bin',
-  vectors: 'vectors.hnsw',
+  /** The HNSW graph in hnswlib's own format, which hnswlib reads in place. */
+  graph: 'graph.hnsw',
+  /** What hnswlib's file leaves out (`GraphHeader`), as JSON. */
+  graphHeader: 'graph.json',
   /** Folder holding the collection's own embedding model, as `model/<model id>/…`. */
   models: 'model',
 } as const;
@@ -112,8 +116,8 @@ export interface IndexContent {
   documents: readonly Document[];
   chunks: StoredChunks;
   postings: Postings;
-  /** The HNSW graph as `VectorIndex.toBuffer()` gives it. */
-  vectors: Uint8Array;
+  /** The HNSW graph as `VectorIndex.toBytes()` gives it. */
+  vectors: GraphBytes;
   /** The model's files (new data, or kept from the committed index); none for a pretrained model. */
   model: readonly IndexFile[];
 }
@@ -124,8 +128,16 @@ export function indexFiles(content: IndexContent): IndexFile[] {
     { name: INDEX_FILES.documents, data: () => encodeDocuments(content.documents) },
     { name: INDEX_FILES.chunks, data: () => JSON.stringify(content.chunks) },
     { name: INDEX_FILES.postings, data: () => encodePostings(content.postings) },
-    { name: INDEX_FILES.vectors, data: content.vectors },
+    ...graphFiles(content.vectors),
     ...content.model,
+  ];
+}
+
+/** The files of the HNSW graph. */
+export function graphFiles({ header, graph }: GraphBytes): IndexFile[] {
+  return [
+    { name: INDEX_FILES.graph, data: graph },
+    { name: INDEX_FILES.graphHeader, data: JSON.stringify(header) },
   ];
 }
 

@@ -1,11 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadGlossary } from '../index/analyze/glossary.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
-import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf } from '../index/layout.ts';
+import { FORMAT_3_GRAPH_FILE, readGraph } from '../index/graph-files.ts';
+import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf, type IndexMeta } from '../index/layout.ts';
 import { buildPostings, type Postings } from '../index/postings.ts';
 import { decodePostings } from '../index/postings-codec.ts';
-import { IndexStore } from '../index/store/index-store.ts';
+import { GENERATIONS_DIR } from '../index/store/generations.ts';
+import { INDEX_FORMAT_VERSION, IndexStore, IndexStoreError } from '../index/store/index-store.ts';
+import { rewriteAsFormat3 } from '../tests/support/format-3-index.ts';
 import { seedIndex, type SeedWorkspace } from '../tests/support/seed-index.ts';
 import { AnswerEngine } from './answer-engine.ts';
 import { LexicalIndex } from './lexical/lexical-index.ts';
@@ -120,14 +126,14 @@ describe('LiveIndex on disk', () => {
     const seed = await seedIndex();
     const index = await LiveIndex.open(seed.config);
     const toPostings = vi.spyOn(LexicalIndex.prototype, 'toPostings');
-    const toBuffer = vi.spyOn(VectorIndex.prototype, 'toBuffer');
+    const toBytes = vi.spyOn(VectorIndex.prototype, 'toBytes');
     const stringify = vi.spyOn(JSON, 'stringify');
     try {
       await index.add(await index.prepare(LEASE));
       expect(await index.remove(ROBOT_DOC)).toBe(true);
       // The postings, the graph and the documents of the whole index are not made into files on this thread.
       expect(toPostings).not.toHaveBeenCalled();
-      expect(toBuffer).not.toHaveBeenCalled();
+      expect(toBytes).not.toHaveBeenCalled();
       expect(stringify.mock.calls.filter(([value]) => Array.isArray(value) && value.length >= 5)).toEqual([]);
     } finally {
       vi.restoreAllMocks();
@@ -144,7 +150,7 @@ describe('LiveIndex on disk', () => {
     expect(byTerm(committed)).toEqual(byTerm(expected));
     expect([...committed.lengths]).toEqual([...expected.lengths]);
     // The graph as it is in memory: a removed document's vectors stay until a rebuild, passed over by the views.
-    expect(VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors)).labels()).toEqual(view.chunks.map((_, ordinal) => ordinal));
+    expect((await readGraph(loaded)).labels()).toEqual(view.chunks.map((_, ordinal) => ordinal));
     const reopened = await LiveIndex.open(seed.config);
     expect(reopened.view.chunks).toEqual(view.chunks);
     expect((await engineOf(reopened).ask({ question: '로봇 리스 보증료는?' })).citations[0]?.docId).toBe('robot-lease');
@@ -168,4 +174,63 @@ describe('LiveIndex on disk', () => {
     await index.close();
     seed.dispose();
   }, 120_000);
+
+  it('opens an index written in format 3, and commits its first change in this format', async () => {
+    const seed = await seedIndex();
+    rewriteAsFormat3(seed.config.indexDir);
+    const index = await LiveIndex.open(seed.config);
+    expect((await engineOf(index).ask({ question: ROBOT_QUESTION })).citations[0]?.docId).toBe(ROBOT_DOC);
+    await index.add(await index.prepare(LEASE));
+    const { manifest } = new IndexStore({ dir: seed.config.indexDir, metaSchema: indexMetaSchema }).load();
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([INDEX_FILES.graph, INDEX_FILES.graphHeader]));
+    expect(Object.keys(manifest.files)).not.toContain(FORMAT_3_GRAPH_FILE);
+    const reopened = await LiveIndex.open(seed.config);
+    expect(reopened.view.chunks).toEqual(index.view.chunks);
+    expect((await engineOf(reopened).ask({ question: '로봇 리스 보증료는?' })).citations[0]?.docId).toBe('robot-lease');
+    await Promise.all([index.close(), reopened.close()]);
+    seed.dispose();
+  }, 60_000);
+});
+
+describe('LiveIndex.open of a damaged index', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Opens a copy of the seed index with one byte of file `fileOf(meta)` flipped, at `at(bytes)`; what it throws. */
+  async function openWithFlippedByte(fileOf: (meta: IndexMeta) => string, at: (bytes: Buffer) => number): Promise<{ name: string; error: unknown }> {
+    const copy = mkdtempSync(join(tmpdir(), 'seogi-damaged-'));
+    try {
+      cpSync(workspace.config.indexDir, copy, { recursive: true });
+      const { manifest } = new IndexStore({ dir: copy, metaSchema: indexMetaSchema }).load();
+      const name = fileOf(manifest.meta);
+      const path = join(copy, GENERATIONS_DIR, manifest.generation, name);
+      const bytes = readFileSync(path);
+      const i = at(bytes);
+      bytes[i] = (bytes[i] ?? 0) ^ 0x01;
+      writeFileSync(path, bytes);
+      return { name, error: await LiveIndex.open({ ...workspace.config, indexDir: copy }).catch((e: unknown) => e) };
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  it.each<[string, (meta: IndexMeta) => string, (bytes: Buffer) => number]>([
+    ['the graph', () => INDEX_FILES.graph, (bytes) => bytes.length - 1],
+    // The opening bracket: the JSON no longer parses.
+    ['the documents', () => INDEX_FILES.documents, () => 0],
+    // The version in the header: the postings claim another format.
+    ['the postings', () => INDEX_FILES.postings, () => 8],
+    ['the model', (meta) => `${INDEX_FILES.models}/${meta.model.id}/onnx/model.onnx`, (bytes) => bytes.length - 1],
+  ])('refuses an index with a flipped byte in %s as corrupt, naming the file', async (_what, fileOf, at) => {
+    const { name, error } = await openWithFlippedByte(fileOf, at);
+    expect(error).toBeInstanceOf(IndexStoreError);
+    expect(error).toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining(`${name} does not match its checksum`) });
+  });
+
+  it('leaves a damaged graph file unread by hnswlib, which trusts what it reads', async () => {
+    const read = vi.spyOn(VectorIndex, 'read');
+    const { error } = await openWithFlippedByte(() => INDEX_FILES.graph, () => 0);
+    expect(error).toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect(read).not.toHaveBeenCalled();
+  });
 });

@@ -3,6 +3,7 @@ import type { IndexConfig } from '../index/config.ts';
 import type { Embedder } from '../index/embed/embedder.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
+import { readGraph } from '../index/graph-files.ts';
 import { GenerationWriter } from '../index/commit/generation-writer.ts';
 import type { IndexChange } from '../index/commit/index-text.ts';
 import { afterAdd, afterRemove, type IndexState } from '../index/incremental.ts';
@@ -112,9 +113,13 @@ export class LiveIndex {
           `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
       );
     }
-    // The model loads (partly on other threads) while the index files are decoded here, with a turn for it in between.
+    // The model and the graph load (partly on other threads) while the index files are decoded here, with turns in
+    // between; hnswlib reads the graph file where it is committed.
+    const efSearch = config.hnsw?.efSearch;
+    const readingGraph = readGraph(loaded, efSearch !== undefined ? { efSearch } : {});
     const loadingModel = indexEmbedder(loaded, config);
-    // A failure is awaited below; until then it must not count as unhandled.
+    // Failures are awaited below; until then they must not count as unhandled.
+    readingGraph.catch(() => {});
     loadingModel.catch(() => {});
     await yieldToEventLoop();
     const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
@@ -124,9 +129,7 @@ export class LiveIndex {
     // Postings made by another version of the analysis would miss terms that questions are now analysed into.
     const current = meta.analyzer === ANALYZER_VERSION;
     const lexical = new LexicalIndex(current ? decodePostings(loaded.read(INDEX_FILES.postings)) : buildPostings(chunks));
-    await yieldToEventLoop();
-    const efSearch = config.hnsw?.efSearch;
-    const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors), efSearch !== undefined ? { efSearch } : {});
+    const vectors = await readingGraph;
     const embedder = await loadingModel;
     if (embedder.dims !== meta.model.dims) {
       throw new IndexStoreError(

@@ -1,7 +1,8 @@
 import { readIndexConfig } from '../../index/config.ts';
-import { VectorIndex, type VectorHit } from '../../index/embed/vector-index.ts';
+import type { VectorHit, VectorIndex } from '../../index/embed/vector-index.ts';
+import { readGraph } from '../../index/graph-files.ts';
 import { indexEmbedder } from '../../index/embed/index-embedder.ts';
-import { INDEX_FILES, indexMetaSchema } from '../../index/layout.ts';
+import { indexMetaSchema } from '../../index/layout.ts';
 import { IndexStore } from '../../index/store/index-store.ts';
 import { loadGlossary } from '../../index/analyze/glossary.ts';
 import { AnswerEngine } from '../../retrieval/answer-engine.ts';
@@ -111,9 +112,9 @@ async function queryFigures(
   const { collection } = await loadCollection(config);
   const loadMs = performance.now() - loadStarted;
   // The graph and the model on their own, as the collection loaded them, for recall and search timings.
-  const graphFile = vectorFile(target);
-  const vectors = VectorIndex.fromBuffer(graphFile, config.hnsw?.efSearch !== undefined ? { efSearch: config.hnsw.efSearch } : {});
-  const embedder = await indexEmbedder(new IndexStore({ dir: target, metaSchema: indexMetaSchema }).load(), config);
+  const loaded = new IndexStore({ dir: target, metaSchema: indexMetaSchema }).load();
+  const vectors = await readGraph(loaded, config.hnsw?.efSearch !== undefined ? { efSearch: config.hnsw.efSearch } : {});
+  const embedder = await indexEmbedder(loaded, config);
 
   const queryVectors: Float32Array[] = [];
   const embedTimes = await timeEach(questions, async (question) => {
@@ -124,7 +125,8 @@ async function queryFigures(
   const exact = queryVectors.map((v) => exactTopK(matrix, v, K));
   const meanRecall = (index: VectorIndex) => queryVectors.reduce((sum, v, i) => sum + recallAtK(index.search(v, K), exact[i] as VectorHit[], K), 0) / queryVectors.length;
   const recall = meanRecall(vectors);
-  const wider = OTHER_EF.map((efSearch) => ({ efSearch, recall: meanRecall(VectorIndex.fromBuffer(graphFile, { efSearch })) }));
+  const wider: Array<{ efSearch: number; recall: number }> = [];
+  for (const efSearch of OTHER_EF) wider.push({ efSearch, recall: meanRecall(await readGraph(loaded, { efSearch })) });
   const searchTimes = await timeEach(queryVectors, (v) => vectors.search(v, K));
 
   const engine = new AnswerEngine(() => collection, glossary);
@@ -170,9 +172,4 @@ async function queryFigures(
     }),
     figure({ part, id: id('ask.p99'), label: `ask latency p99, ${size.label}`, value: ask.p99, unit: 'ms' }),
   ];
-}
-
-/** The committed HNSW graph file of the index in `dir`, to load again with other search settings. */
-function vectorFile(dir: string): Buffer {
-  return new IndexStore({ dir, metaSchema: indexMetaSchema }).load().read(INDEX_FILES.vectors);
 }

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MANIFEST_FILE } from '../../index/store/manifest.ts';
 import { summarizeBusiestProfile, type ProfileSummary } from '../cpu-profile.ts';
 import { startServer } from '../processes.ts';
 import { figure, type Figure, type Target } from '../report.ts';
 import { percentile } from '../stats.ts';
-import { ensureSizeIndex, hasIndex, indexDir as indexDirOf, indexGeneration, logPath, profileDir, type BenchContext } from '../workspace.ts';
+import { ensureSizeIndex, indexDir as indexDirOf, indexGeneration, logPath, profileDir, type BenchContext } from '../workspace.ts';
 
 const MIB = 2 ** 20;
 /** The issue holds start-up on the 100,000-chunk index to 3 s. */
@@ -25,9 +28,9 @@ export async function runStartupPart(context: BenchContext): Promise<Figure[]> {
   for (const size of context.sizes) {
     const { docsDir, indexDir } = await ensureSizeIndex(context, size);
     const before = indexGeneration(indexDir);
-    // The baseline's own index of the same collection, when the anchors part built it in this run.
+    // The baseline's own index of the same collection, in the baseline's format, when the anchors part built it.
     const baselineIndex = context.baseline && indexDirOf(context, `${size.label}-${context.baseline.commit}`);
-    const checkout = context.baseline && baselineIndex && hasIndex(baselineIndex) ? { root: context.baseline.root, nodeArgs: SOURCE_START_ARGS } : undefined;
+    const checkout = context.baseline && baselineIndex && existsSync(join(baselineIndex, MANIFEST_FILE)) ? { root: context.baseline.root, nodeArgs: SOURCE_START_ARGS } : undefined;
     context.log(`${size.label}: starting the server on the persisted index${checkout ? ` (and ${context.baseline?.commit}'s, in turns)` : ''}…`);
     const times: number[] = [];
     const baselineTimes: number[] = [];

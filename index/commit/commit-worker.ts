@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { INDEX_FILES, indexMetaSchema, keptModelFiles, type IndexMeta } from '../layout.ts';
+import type { GraphHeader } from '../embed/vector-index.ts';
+import { graphFiles, indexMetaSchema, keptModelFiles, type IndexMeta } from '../layout.ts';
 import type { Postings } from '../postings.ts';
 import { IndexStore, IndexStoreError } from '../store/index-store.ts';
 import { applyChange, readIndexText, textFiles, type IndexChange, type IndexText } from './index-text.ts';
@@ -23,8 +24,8 @@ export interface CommitRequest {
   /** None only to read `from` ahead of the first change. */
   change?: IndexChange;
   meta?: IndexMeta;
-  /** The graph after the change: its header, and the file `VectorIndex.writeGraph` wrote the rest to. */
-  vectors?: { prefix: Uint8Array; graphPath: string };
+  /** The graph after the change: its header, and the file `VectorIndex.writeGraph` wrote the graph to. */
+  vectors?: { header: GraphHeader; graphPath: string };
   /** Whether to send the postings after the change back. */
   wantPostings?: boolean;
 }
@@ -64,12 +65,7 @@ async function commit(request: CommitRequest): Promise<{ generation: string; pos
   const { change, meta, vectors } = request;
   if (!change || !meta || !vectors) return { generation: request.from };
   const text = applyChange(from, change);
-  const graph = await readFile(vectors.graphPath);
-  const files = [
-    ...textFiles(text),
-    { name: INDEX_FILES.vectors, data: () => Buffer.concat([vectors.prefix, graph]) },
-    ...keptModelFiles(meta.model),
-  ];
+  const files = [...textFiles(text), ...graphFiles({ header: vectors.header, graph: await readFile(vectors.graphPath) }), ...keptModelFiles(meta.model)];
   const manifest = await store.commit(files, meta);
   current = { generation: manifest.generation, text };
   return { generation: manifest.generation, ...(request.wantPostings ? { postings: text.postings } : {}) };

@@ -54,8 +54,8 @@ export class GenerationWriter {
     const staging = await mkdtemp(join(this.#indexDir, GRAPH_STAGING_PREFIX));
     try {
       const graphPath = join(staging, 'graph.bin');
-      const prefix = await vectors.writeGraph(graphPath);
-      return await this.#request({ from, change, meta, vectors: { prefix, graphPath }, ...(options.wantPostings ? { wantPostings: true } : {}) });
+      const header = await vectors.writeGraph(graphPath);
+      return await this.#request({ from, change, meta, vectors: { header, graphPath }, ...(options.wantPostings ? { wantPostings: true } : {}) });
     } finally {
       await rm(staging, { recursive: true, force: true });
     }

@@ -1,12 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../ts-worker.ts';
 import type { GraphWorkerData, GraphWorkerReply, GraphWorkerRequest } from './graph-worker.ts';
+import type { GraphBytes } from './vector-index.ts';
 
 const WORKER = new URL('./graph-worker.ts', import.meta.url).href;
 
 /**
  * Builds an HNSW graph on a worker thread while the caller goes on (embedding the next chunks): vectors are handed
- * over as they come, and {@link finish} returns the graph in `VectorIndex.toBuffer` form. The graph is the same as
+ * over as they come, and {@link finish} returns the graph in `VectorIndex.toBytes` form. The graph is the same as
  * `VectorIndex.build` makes from the same vectors in the same order.
  *
  * @example
@@ -21,7 +22,7 @@ export class GraphBuilder {
   #added = 0;
   #sent = 0;
   #onProgress: ((added: number) => void) | undefined;
-  #done: ((bytes: Uint8Array) => void) | undefined;
+  #done: ((bytes: GraphBytes) => void) | undefined;
 
   constructor(data: GraphWorkerData) {
     this.#dims = data.dims;
@@ -68,10 +69,10 @@ export class GraphBuilder {
    * `onProgress` hears how many vectors are in the graph as it grows.
    * @throws Error when the worker failed.
    */
-  async finish(onProgress?: (added: number) => void): Promise<Uint8Array> {
+  async finish(onProgress?: (added: number) => void): Promise<GraphBytes> {
     this.#onProgress = onProgress;
     onProgress?.(this.#added);
-    const done = new Promise<Uint8Array>((resolve) => (this.#done = resolve));
+    const done = new Promise<GraphBytes>((resolve) => (this.#done = resolve));
     this.#worker.postMessage({ type: 'finish' } satisfies GraphWorkerRequest);
     try {
       return await Promise.race([done, this.#failed]);

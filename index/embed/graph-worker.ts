@@ -3,7 +3,7 @@
  * the build embeds the next chunks on another. Every hnswlib call of the graph happens on this thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { VectorIndex, type VectorIndexOptions } from './vector-index.ts';
+import { VectorIndex, type GraphBytes, type VectorIndexOptions } from './vector-index.ts';
 
 /** What the worker is started with. */
 export interface GraphWorkerData {
@@ -16,7 +16,7 @@ export interface GraphWorkerData {
 export type GraphWorkerRequest = { type: 'add'; vectors: Float32Array; labels: Int32Array } | { type: 'finish' };
 
 /** Messages from the worker: vectors added so far, and at the end the graph as bytes. */
-export type GraphWorkerReply = { type: 'progress'; added: number } | { type: 'done'; bytes: Uint8Array };
+export type GraphWorkerReply = { type: 'progress'; added: number } | { type: 'done'; bytes: GraphBytes };
 
 /** How often, in added vectors, the worker reports progress. */
 const PROGRESS_EVERY = 1000;
@@ -29,8 +29,8 @@ let added = 0;
 
 port.on('message', (request: GraphWorkerRequest) => {
   if (request.type === 'finish') {
-    const bytes = graph.toBuffer();
-    port.postMessage({ type: 'done', bytes } satisfies GraphWorkerReply, [bytes.buffer as ArrayBuffer]);
+    const bytes = graph.toBytes();
+    port.postMessage({ type: 'done', bytes } satisfies GraphWorkerReply, [bytes.graph.buffer as ArrayBuffer]);
     return;
   }
   request.labels.forEach((label, row) => {

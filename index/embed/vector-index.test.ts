@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,16 +40,27 @@ describe('VectorIndex', () => {
     }
   });
 
-  it('returns the same neighbours after a save and load round trip', () => {
+  it('returns the same neighbours after writing the graph and reading it in place, or through bytes', async () => {
     const index = VectorIndex.build(data, labels, DIMS, { efSearch: 64 });
-    const path = join(dir, 'round-trip.idx');
-    index.save(path);
-    const loaded = VectorIndex.load(path);
+    const path = join(dir, 'round-trip.hnsw');
+    const header = await index.writeGraph(path);
+    expect(header).toEqual({ dims: DIMS, efSearch: 64, deleted: [] });
+    const loaded = await VectorIndex.read(path, header);
     expect(loaded.dims).toBe(DIMS);
     expect(loaded.count).toBe(300);
     for (const query of vectors(5, 7)) expect(loaded.search(query, 8)).toEqual(index.search(query, 8));
-    const fromBytes = VectorIndex.fromBuffer(index.toBuffer());
+    const bytes = index.toBytes();
+    expect(Buffer.from(bytes.graph).equals(readFileSync(path))).toBe(true);
+    const fromBytes = VectorIndex.fromBytes(bytes);
     expect(fromBytes.search(data[3] as Float32Array, 3)).toEqual(index.search(data[3] as Float32Array, 3));
+  });
+
+  it('searches with the efSearch it is read with, over the one written', async () => {
+    const index = VectorIndex.build(data, labels, DIMS, { efSearch: 64 });
+    const path = join(dir, 'ef.hnsw');
+    const header = await index.writeGraph(path);
+    expect((await VectorIndex.read(path, header, { efSearch: 300 })).toBytes().header.efSearch).toBe(300);
+    expect(VectorIndex.fromBytes(index.toBytes(), { efSearch: 100 }).toBytes().header.efSearch).toBe(100);
   });
 
   it('removes a deleted label from results and counts, also after loading', () => {
@@ -61,8 +72,18 @@ describe('VectorIndex', () => {
     expect(index.count).toBe(299);
     expect(index.labels()).not.toContain(42);
     expect(index.vector(42)).toBeUndefined();
-    const loaded = VectorIndex.fromBuffer(index.toBuffer());
+    const loaded = VectorIndex.fromBytes(index.toBytes());
     expect(loaded.count).toBe(299);
+    expect(loaded.search(data[42] as Float32Array, 5).map((h) => h.label)).not.toContain(42);
+  });
+
+  it('keeps a deleted label deleted when the graph is read from where it was written', async () => {
+    const index = VectorIndex.build(data, labels, DIMS);
+    index.markDelete(42);
+    const path = join(dir, 'deleted.hnsw');
+    const loaded = await VectorIndex.read(path, await index.writeGraph(path));
+    expect(loaded.count).toBe(299);
+    expect(loaded.labels()).not.toContain(42);
     expect(loaded.search(data[42] as Float32Array, 5).map((h) => h.label)).not.toContain(42);
   });
 
@@ -80,7 +101,7 @@ describe('VectorIndex', () => {
     const index = VectorIndex.build(data.slice(0, 4), [10, 20, 30, 40], DIMS);
     index.markDelete(20);
     expect(index.search(data[0] as Float32Array, 50).map((h) => h.label).sort()).toEqual([10, 30, 40]);
-    const empty = VectorIndex.fromBuffer(VectorIndex.create(DIMS).toBuffer());
+    const empty = VectorIndex.fromBytes(VectorIndex.create(DIMS).toBytes());
     expect(empty.count).toBe(0);
     expect(empty.search(data[0] as Float32Array, 5)).toEqual([]);
   });
@@ -108,12 +129,14 @@ describe('VectorIndex', () => {
     expect(hits.every((h) => h.label % 2 === 1)).toBe(true);
   });
 
-  it('rejects vectors of the wrong size and bytes that are not an index', () => {
+  it('rejects vectors of the wrong size and a file that is not a graph', async () => {
     const index = VectorIndex.create(DIMS);
     expect(() => index.add(new Float32Array(3), 0)).toThrow(
       'Vector has 3 values, but the index holds 16-value vectors.',
     );
-    expect(() => VectorIndex.fromBuffer(new Uint8Array([1, 2, 3]))).toThrow('Not a vector index file');
+    const path = join(dir, 'not-a-graph.hnsw');
+    writeFileSync(path, new Uint8Array([1, 2, 3]));
+    await expect(VectorIndex.read(path, { dims: DIMS, efSearch: 10, deleted: [] })).rejects.toThrow();
   });
 
   it('removes the temp folders that killed processes left while reading or writing a graph, and no others', () => {
@@ -123,7 +146,7 @@ describe('VectorIndex', () => {
     mkdirSync(left, { recursive: true });
     mkdirSync(running, { recursive: true });
     try {
-      VectorIndex.build(data.slice(0, 10), labels.slice(0, 10), DIMS).toBuffer();
+      VectorIndex.build(data.slice(0, 10), labels.slice(0, 10), DIMS).toBytes();
       expect(existsSync(left)).toBe(false);
       expect(existsSync(running)).toBe(true);
     } finally {

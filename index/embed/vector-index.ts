@@ -3,11 +3,11 @@
  * integer labels the caller chooses (e.g. chunk ordinals).
  *
  * hnswlib is not safe when a search and an insert run on different threads at once, so this class uses the
- * synchronous hnswlib calls, on the caller's (JavaScript) thread, one call at a time, with one exception:
- * {@link writeGraph} writes the graph on a thread of libuv's pool while the caller goes on searching (both only read
- * the graph); no vector may be added or deleted until it resolves.
+ * synchronous hnswlib calls, on the caller's (JavaScript) thread, one call at a time, with two exceptions, on threads
+ * of libuv's pool: {@link read} fills a graph no one else holds yet, and {@link writeGraph} writes the graph while the
+ * caller goes on searching (both only read the graph); no vector may be added or deleted until it resolves.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
@@ -39,15 +39,22 @@ export interface VectorHit {
   score: number;
 }
 
-const MAGIC = 'SEOGI-HNSW-1\n';
 const MIN_CAPACITY = 64;
 // hnswlib's level generator seed: fixed so the same insertions give the same graph.
 const RANDOM_SEED = 100;
 
-interface Header {
+/** What hnswlib's file of a graph leaves out, kept beside it. */
+export interface GraphHeader {
   dims: number;
   efSearch: number;
+  /** Labels marked deleted, ascending. */
   deleted: number[];
+}
+
+/** A graph as bytes: hnswlib's own format, and its header. */
+export interface GraphBytes {
+  header: GraphHeader;
+  graph: Uint8Array;
 }
 
 /** An HNSW index of unit vectors with cosine similarity scores. */
@@ -91,27 +98,24 @@ export class VectorIndex {
     return index;
   }
 
-  /** Reads an index written by {@link toBuffer} or {@link save}. */
-  static fromBuffer(buffer: Uint8Array, options: Pick<VectorIndexOptions, 'efSearch'> = {}): VectorIndex {
-    const magic = Buffer.from(MAGIC);
-    const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (bytes.length < magic.length + 4 || !bytes.subarray(0, magic.length).equals(magic)) {
-      throw new Error('Not a vector index file (bad header); rebuild the index with "npm run index".');
-    }
-    const headerLength = bytes.readUInt32LE(magic.length);
-    const headerEnd = magic.length + 4 + headerLength;
-    const header = JSON.parse(bytes.subarray(magic.length + 4, headerEnd).toString('utf8')) as Header;
+  /**
+   * Reads a graph that {@link writeGraph} wrote to `path` (hnswlib's own format), in place and on a thread of libuv's
+   * pool; `header` is what `writeGraph` resolved with. The file must be whole and unchanged: hnswlib trusts what it reads.
+   */
+  static async read(path: string, header: GraphHeader, options: Pick<VectorIndexOptions, 'efSearch'> = {}): Promise<VectorIndex> {
     const graph = new HierarchicalNSW('cosine', header.dims);
-    withTempFile((path) => {
-      writeFileSync(path, bytes.subarray(headerEnd));
-      graph.readIndexSync(path);
-    });
+    await graph.readIndex(path);
     return new VectorIndex(graph, header.dims, options.efSearch ?? header.efSearch, header.deleted);
   }
 
-  /** Reads an index file written by {@link save}. */
-  static load(path: string, options: Pick<VectorIndexOptions, 'efSearch'> = {}): VectorIndex {
-    return VectorIndex.fromBuffer(readFileSync(path), options);
+  /** The index that {@link toBytes} gave as bytes. */
+  static fromBytes({ header, graph: bytes }: GraphBytes, options: Pick<VectorIndexOptions, 'efSearch'> = {}): VectorIndex {
+    const graph = new HierarchicalNSW('cosine', header.dims);
+    withTempFile((path) => {
+      writeFileSync(path, bytes);
+      graph.readIndexSync(path);
+    });
+    return new VectorIndex(graph, header.dims, options.efSearch ?? header.efSearch, header.deleted);
   }
 
   /** Vector size. */
@@ -179,49 +183,29 @@ export class VectorIndex {
     return VectorIndex.build(vectors, labels, this.#dims, { efSearch: this.#graph.getEf(), ...options });
   }
 
-  /** The index as bytes (a small header, then hnswlib's own format), for {@link fromBuffer}. */
-  toBuffer(): Uint8Array {
-    const prefix = this.#prefix();
-    let bytes = prefix;
+  /** The index as bytes: hnswlib's own format, and the header that goes beside it; for {@link fromBytes}. */
+  toBytes(): GraphBytes {
+    let graph = new Uint8Array(0);
     withTempFile((path) => {
       this.#graph.writeIndexSync(path);
-      // Read straight behind the header: a graph of 100k vectors is over 100 MB, too big to copy once more.
-      bytes = Buffer.allocUnsafe(prefix.length + statSync(path).size);
-      prefix.copy(bytes);
-      readInto(path, bytes, prefix.length);
+      graph = readFileSync(path);
     });
-    return bytes;
+    return { header: this.#header(), graph };
   }
 
   /**
-   * Writes the graph in hnswlib's format to `path` off this thread, and resolves with the header that goes before it:
-   * the header followed by the file's bytes is what {@link toBuffer} gives. Searches may run meanwhile; adding or
-   * deleting a vector may not, until it resolves.
+   * Writes the graph in hnswlib's format to `path` off this thread, and resolves with the header that {@link read}
+   * needs beside it. Searches may run meanwhile; adding or deleting a vector may not, until it resolves.
    */
-  async writeGraph(path: string): Promise<Buffer> {
-    const prefix = this.#prefix();
+  async writeGraph(path: string): Promise<GraphHeader> {
+    const header = this.#header();
     await this.#graph.writeIndex(path);
-    return prefix;
+    return header;
   }
 
-  /** Writes {@link toBuffer}'s bytes to `path`. */
-  save(path: string): void {
-    writeFileSync(path, this.toBuffer());
-  }
-
-  /** The magic line, the header's length and the header (dimensions, efSearch, deleted labels). */
-  #prefix(): Buffer {
-    const header: Header = {
-      dims: this.#dims,
-      efSearch: this.#graph.getEf(),
-      deleted: [...this.#deleted].sort((a, b) => a - b),
-    };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const prefix = Buffer.alloc(MAGIC.length + 4 + headerBytes.length);
-    prefix.write(MAGIC, 0, 'utf8');
-    prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
-    headerBytes.copy(prefix, MAGIC.length + 4);
-    return prefix;
+  /** What hnswlib's file leaves out: dimensions, efSearch and the deleted labels. */
+  #header(): GraphHeader {
+    return { dims: this.#dims, efSearch: this.#graph.getEf(), deleted: [...this.#deleted].sort((a, b) => a - b) };
   }
 
   #check(vector: Float32Array): void {
@@ -250,19 +234,5 @@ function removeTempDirsOfEndedProcesses(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = Number(/^seogi-hnsw-(\d+)-/.exec(name)?.[1]);
     if (pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-/** Reads the whole file into `target` from `offset` on. */
-function readInto(path: string, target: Buffer, offset: number): void {
-  const fd = openSync(path, 'r');
-  try {
-    for (let at = offset; at < target.length; ) {
-      const read = readSync(fd, target, at, target.length - at, at - offset);
-      if (read === 0) throw new Error(`${path} ended early while reading the HNSW graph.`);
-      at += read;
-    }
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../build.ts';
+import { rewriteAsFormat3 } from '../../tests/support/format-3-index.ts';
 import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
 import { seedIndex, type SeedWorkspace } from '../../tests/support/seed-index.ts';
-import { VectorIndex } from '../embed/vector-index.ts';
+import { readGraph } from '../graph-files.ts';
 import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf } from '../layout.ts';
 import { IndexStore } from '../store/index-store.ts';
 import { CollectionDb } from './collection-db.ts';
@@ -39,7 +41,7 @@ describe('importIndex', () => {
     const holding = robot.chunks.find((c) => c.text.includes(sentence))!;
     expect(robot.document.text.slice(holding.start, holding.end)).toBe(holding.text);
     // The vectors are the index's own, not made again.
-    const graph = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+    const graph = await readGraph(loaded);
     const chunkIds = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as Array<{ chunkId: string } | null>).map((c) => c?.chunkId);
     const vector = robot.vectors[robot.chunks.indexOf(holding)]!;
     expect([...vector]).toEqual([...graph.vector(chunkIds.indexOf(holding.chunkId))!]);
@@ -79,6 +81,28 @@ describe('importIndex', () => {
       expect(report.added).toContain('copy-a');
       expect(await otherDb.filled()).toBe(true);
     } finally {
+      await otherDb.close();
+      await other.drop();
+    }
+  });
+
+  it('imports an index written in format 3, with the same vectors', async () => {
+    const other = await freshDatabase();
+    const otherDb = await CollectionDb.open(other.url);
+    const copy = mkdtempSync(join(tmpdir(), 'seogi-format-3-'));
+    try {
+      cpSync(workspace.config.indexDir, copy, { recursive: true });
+      rewriteAsFormat3(copy);
+      const report = await importIndex(copy, otherDb);
+      const loaded = new IndexStore({ dir: workspace.config.indexDir, metaSchema: indexMetaSchema }).load();
+      expect([...report.added, ...report.conflicting].sort()).toEqual(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => d.docId).sort());
+      const graph = await readGraph(loaded);
+      const chunkIds = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as Array<{ chunkId: string } | null>).map((c) => c?.chunkId);
+      const [robot] = (await otherDb.load()).documents.filter((d) => d.document.docId === '000_b1883f170ede4282');
+      expect(robot?.chunks.length).toBeGreaterThan(0);
+      robot?.chunks.forEach((chunk, i) => expect([...(robot.vectors[i] ?? [])]).toEqual([...graph.vector(chunkIds.indexOf(chunk.chunkId))!]));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
       await otherDb.close();
       await other.drop();
     }

@@ -1,5 +1,5 @@
 import { MODEL_FILES } from '../embed/embedder.ts';
-import { VectorIndex } from '../embed/vector-index.ts';
+import { readGraph } from '../graph-files.ts';
 import { chunkOrdinalsByDocument, decodeDocuments, INDEX_FILES, indexMetaSchema, modelFileName, restoreChunks, settingsOf, type IndexSettings } from '../layout.ts';
 import { IndexStore } from '../store/index-store.ts';
 import type { Chunk } from '../types.ts';
@@ -45,7 +45,7 @@ export async function importIndex(indexDir: string, db: CollectionDb, options: I
 
   const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
   const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
-  const vectors = VectorIndex.fromBuffer(loaded.read(INDEX_FILES.vectors));
+  const vectors = await readGraph(loaded);
   const report: ImportReport = { added: [], unchanged: [], replaced: [], conflicting: [] };
   const ordinalsOf = chunkOrdinalsByDocument(chunks);
   let done = 0;

@@ -65,7 +65,12 @@ describe('readManifest', () => {
 
   it('reports INDEX_VERSION for a manifest of another format version, whatever its shape', () => {
     expect(codeOfReading(writeManifest({ ...valid, formatVersion: INDEX_FORMAT_VERSION + 1 }))).toBe('INDEX_VERSION');
+    expect(codeOfReading(writeManifest({ ...valid, formatVersion: 2 }))).toBe('INDEX_VERSION');
     expect(codeOfReading(writeManifest({ formatVersion: 0, layout: 'flat' }))).toBe('INDEX_VERSION');
+  });
+
+  it('reads a manifest of format 3, whose index differs only in how it stores the graph', () => {
+    expect(readManifest(writeManifest({ ...valid, formatVersion: 3 }))).toEqual({ ...valid, formatVersion: 3 });
   });
 
   it('tells the user to rebuild the index', () => {

@@ -5,8 +5,14 @@ import { IndexStoreError, REBUILD_HINT } from './errors.ts';
 import { isFileName } from './file-name.ts';
 import { isGenerationId } from './generations.ts';
 
-/** On-disk format of the index. Bump it whenever a committed index can no longer be read by the current code. */
-export const INDEX_FORMAT_VERSION = 3;
+/**
+ * On-disk format of the index that commits write. Bump it whenever Seogi before the change could not read what it
+ * writes, and keep reading the formats before it where that is cheap: an upgrade should not cost a rebuild.
+ */
+export const INDEX_FORMAT_VERSION = 4;
+
+/** Formats this version reads: format 3 differs only in how it stores the HNSW graph (see index/graph-files.ts). */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [3, INDEX_FORMAT_VERSION];
 
 /** Name of the manifest inside the index directory: the single commit point of every write. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -21,7 +27,8 @@ export interface ManifestFile {
 
 /** The committed description of an index: which generation is current, what it holds, and the builder's metadata. */
 export interface Manifest<TMeta> {
-  formatVersion: typeof INDEX_FORMAT_VERSION;
+  /** One of {@link READABLE_FORMAT_VERSIONS}. */
+  formatVersion: number;
   /** Id of the generation folder under `generations/` that this manifest commits. */
   generation: string;
   /** When the generation was committed (ISO 8601). */
@@ -33,7 +40,7 @@ export interface Manifest<TMeta> {
 }
 
 const manifestSchema = z.object({
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  formatVersion: z.number().refine((version) => READABLE_FORMAT_VERSIONS.includes(version)),
   generation: z.string().refine(isGenerationId, 'not a generation id'),
   createdAt: z.iso.datetime(),
   files: z.record(
@@ -71,11 +78,11 @@ export function readManifest(indexDir: string): Manifest<unknown> {
   }
   // Checked before the schema: another version's manifest may legitimately have another shape.
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version !== INDEX_FORMAT_VERSION) {
+  if (typeof version === 'number' && !READABLE_FORMAT_VERSIONS.includes(version)) {
     throw new IndexStoreError(
       'INDEX_VERSION',
-      `The index in ${indexDir} was built by another version of Seogi (format ${version}; this version reads format ` +
-        `${INDEX_FORMAT_VERSION}). ${REBUILD_HINT}`,
+      `The index in ${indexDir} was built by another version of Seogi (format ${version}; this version reads formats ` +
+        `${READABLE_FORMAT_VERSIONS.join(' and ')}). ${REBUILD_HINT}`,
     );
   }
   const parsed = manifestSchema.safeParse(json);

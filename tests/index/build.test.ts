@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCollection } from '../../retrieval/load-collection.ts';
+import { rewriteAsFormat3 } from '../support/format-3-index.ts';
 import { seedWorkspace, type SeedWorkspace } from '../support/seed-index.ts';
 import { buildIndex, MODEL_STAGING_PREFIX } from '../../index/build.ts';
 import { CHUNKING_VERSION } from '../../index/chunk.ts';
 import { STATIC_MODEL_ID } from '../../index/config.ts';
 import { GENERATIONS_DIR } from '../../index/store/generations.ts';
+import { INDEX_FORMAT_VERSION, readManifest } from '../../index/store/manifest.ts';
 import { IndexStoreError } from '../../index/store/index-store.ts';
 import { searchByMeaning } from '../../retrieval/dense/dense-search.ts';
 import type * as FsPromises from 'node:fs/promises';
@@ -70,6 +72,17 @@ describe('buildIndex', () => {
     expect(changed.reusedDocuments).toBe(4);
     expect(changed.embeddedChunks).toBeGreaterThan(0);
     expect(changed.embeddedChunks).toBeLessThan(first.chunks);
+  });
+
+  it('reuses the documents and vectors of an index written in format 3, and writes this format', async () => {
+    const first = await buildIndex(workspace.config);
+    rewriteAsFormat3(workspace.config.indexDir);
+    const again = await buildIndex(workspace.config);
+    expect(again).toMatchObject({ reusedDocuments: 5, embeddedChunks: 0, modelBuilt: false, chunks: first.chunks });
+    const manifest = readManifest(workspace.config.indexDir);
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['graph.hnsw', 'graph.json']));
+    expect(Object.keys(manifest.files)).not.toContain('vectors.hnsw');
   });
 
   it('drops a deleted document from lexical and dense results', async () => {
