@@ -3,7 +3,7 @@ import type { IndexConfig } from '../index/config.ts';
 import type { Embedder } from '../index/embed/embedder.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
-import { readGraph } from '../index/graph-files.ts';
+import { graphFileNames, readGraph } from '../index/graph-files.ts';
 import { GenerationWriter } from '../index/commit/generation-writer.ts';
 import type { IndexChange } from '../index/commit/index-text.ts';
 import { afterAdd, afterRemove, type IndexState } from '../index/incremental.ts';
@@ -25,7 +25,7 @@ import { buildPostings, termFrequencies } from '../index/postings.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { DocumentPreparer } from '../index/prepare/document-preparer.ts';
 import type { PreparedDocument } from '../index/prepare/prepare-document.ts';
-import { IndexStore, IndexStoreError } from '../index/store/index-store.ts';
+import { IndexStore, IndexStoreError, type VerifyingIndex } from '../index/store/index-store.ts';
 import type { Chunk, Document, SourceFile } from '../index/types.ts';
 import type { Collection } from './collection.ts';
 import { denseRetrieverOf } from './dense/dense-search.ts';
@@ -104,40 +104,25 @@ export class LiveIndex {
    */
   static async open(config: LoadConfig): Promise<LiveIndex> {
     const store = new IndexStore({ dir: config.indexDir, metaSchema: indexMetaSchema });
-    const loaded = store.load();
+    // The files are verified on another thread while they are decoded here; the graph's first, as hnswlib reads only a
+    // verified graph (it trusts what it reads), and the rest of the load need not wait for it.
+    const loaded = store.loadVerifyingInParallel({ first: graphFileNames });
     const { meta } = loaded.manifest;
     if (meta.model.id !== config.embedModel) {
+      void loaded.close();
       throw new IndexStoreError(
         'INDEX_MISMATCH',
         `The index in ${config.indexDir} was built with embedding model "${meta.model.id}", but EMBED_MODEL is ` +
           `"${config.embedModel}". Rebuild it with \`npm run index\` (or set EMBED_MODEL back).`,
       );
     }
-    // The model and the graph load (partly on other threads) while the index files are decoded here, with turns in
-    // between; hnswlib reads the graph file where it is committed.
-    const efSearch = config.hnsw?.efSearch;
-    const readingGraph = readGraph(loaded, efSearch !== undefined ? { efSearch } : {});
-    const loadingModel = indexEmbedder(loaded, config);
-    // Failures are awaited below; until then they must not count as unhandled.
-    readingGraph.catch(() => {});
-    loadingModel.catch(() => {});
-    await yieldToEventLoop();
-    const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
-    await yieldToEventLoop();
-    const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
-    await yieldToEventLoop();
-    // Postings made by another version of the analysis would miss terms that questions are now analysed into.
+    const { documents, chunks, lexical, vectors, embedder } = await decodeIndex(loaded, config).catch(async (error: unknown) => {
+      // Decoding a damaged file may fail in any way; that the file is damaged says better what is wrong.
+      await loaded.verified();
+      throw error;
+    });
+    await loaded.verified();
     const current = meta.analyzer === ANALYZER_VERSION;
-    const lexical = new LexicalIndex(current ? decodePostings(loaded.read(INDEX_FILES.postings)) : buildPostings(chunks));
-    const vectors = await readingGraph;
-    const embedder = await loadingModel;
-    if (embedder.dims !== meta.model.dims) {
-      throw new IndexStoreError(
-        'INDEX_MISMATCH',
-        `Model "${meta.model.id}" now makes ${embedder.dims}-value vectors but the index holds ${meta.model.dims}-value ones. ` +
-          'Rebuild it with `npm run index`.',
-      );
-    }
     const state = { documents, chunks, meta: current ? meta : { ...meta, analyzer: ANALYZER_VERSION } };
     return new LiveIndex(viewOf(state, loaded.manifest.generation, lexical, vectors, embedder), new GenerationWriter(store.dir), vectors, embedder);
   }
@@ -304,6 +289,40 @@ export class LiveIndex {
   #show(state: IndexState, generation: string, lexical: LexicalIndex = this.#view.lexical): void {
     this.#view = viewOf(state, generation, lexical, this.#vectors, this.#embedder);
   }
+}
+
+/** What the files of an index make in memory. */
+type DecodedIndex = Omit<IndexState, 'meta'> & { lexical: LexicalIndex; vectors: VectorIndex; embedder: Embedder };
+
+/**
+ * The documents, chunk table, lexical index, graph and model of an index whose files are being verified meanwhile:
+ * the model and the graph load (partly on other threads) while the files are decoded here, with turns in between.
+ */
+async function decodeIndex(loaded: VerifyingIndex<IndexMeta>, config: LoadConfig): Promise<DecodedIndex> {
+  const { meta } = loaded.manifest;
+  const efSearch = config.hnsw?.efSearch;
+  const readingGraph = loaded.verified(graphFileNames(loaded.manifest)).then(() => readGraph(loaded, efSearch !== undefined ? { efSearch } : {}));
+  const loadingModel = indexEmbedder(loaded, config);
+  // Failures are awaited below; until then they must not count as unhandled.
+  readingGraph.catch(() => {});
+  loadingModel.catch(() => {});
+  await yieldToEventLoop();
+  const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+  await yieldToEventLoop();
+  const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
+  await yieldToEventLoop();
+  // Postings made by another version of the analysis would miss terms that questions are now analysed into.
+  const lexical = new LexicalIndex(meta.analyzer === ANALYZER_VERSION ? decodePostings(loaded.read(INDEX_FILES.postings)) : buildPostings(chunks));
+  const vectors = await readingGraph;
+  const embedder = await loadingModel;
+  if (embedder.dims !== meta.model.dims) {
+    throw new IndexStoreError(
+      'INDEX_MISMATCH',
+      `Model "${meta.model.id}" now makes ${embedder.dims}-value vectors but the index holds ${meta.model.dims}-value ones. ` +
+        'Rebuild it with `npm run index`.',
+    );
+  }
+  return { documents, chunks, lexical, vectors, embedder };
 }
 
 function viewOf(state: IndexState, generation: string, lexical: LexicalIndex, vectors: VectorIndex, embedder: Embedder): CollectionView {

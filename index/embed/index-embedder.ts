@@ -9,9 +9,10 @@ export type IndexEmbedderConfig = Pick<IndexConfig, 'modelsDir' | 'allowRemoteMo
 
 /**
  * The embedder an index was built with, which new chunks and questions must be embedded with: the collection's own
- * model from inside the index, or the named model from the models folder.
+ * model from inside the index (from `index.path`, which verifies it or leaves that to the caller), or the named
+ * model from the models folder.
  */
-export function indexEmbedder(index: LoadedIndex<IndexMeta>, config: IndexEmbedderConfig): Promise<Embedder> {
+export function indexEmbedder(index: Pick<LoadedIndex<IndexMeta>, 'manifest' | 'path'>, config: IndexEmbedderConfig): Promise<Embedder> {
   const { model } = index.manifest.meta;
   return model.builtIn
     ? createStaticEmbedder(index.path(INDEX_FILES.models))

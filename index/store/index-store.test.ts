@@ -294,6 +294,61 @@ describe('IndexStore', () => {
     });
   });
 
+  describe('loadVerifyingInParallel', () => {
+    async function committed() {
+      const store = open();
+      const manifest = await store.commit(seedIndex(2).files, seedIndex(2).meta);
+      return { store, generationDir: join(store.dir, GENERATIONS_DIR, manifest.generation) };
+    }
+
+    function flipByte(path: string) {
+      const bytes = readFileSync(path);
+      bytes[5] = (bytes[5] ?? 0) ^ 0x01;
+      writeFileSync(path, bytes);
+    }
+
+    it('gives the files at once, and verifies them all, a file or a folder of them', async () => {
+      const { store, generationDir } = await committed();
+      const loaded = store.loadVerifyingInParallel({ first: () => ['onnx'] });
+      expect(JSON.parse(loaded.read('documents.json').toString('utf8'))).toEqual(seeds);
+      expect(loaded.path('onnx')).toBe(join(generationDir, 'onnx'));
+      await expect(loaded.verified(['onnx'])).resolves.toBeUndefined();
+      await expect(loaded.verified(['documents.json', 'onnx/model.onnx'])).resolves.toBeUndefined();
+      await expect(loaded.verified()).resolves.toBeUndefined();
+    });
+
+    it('refuses a file with a flipped byte, naming it, and only where that file is waited for', async () => {
+      const { store, generationDir } = await committed();
+      flipByte(join(generationDir, 'onnx', 'model.onnx'));
+      const loaded = store.loadVerifyingInParallel();
+      // Read as it is, damage and all: what is made of it waits for the verdict.
+      expect(loaded.read('onnx/model.onnx')).toHaveLength(16);
+      for (const names of [undefined, ['onnx'], ['onnx/model.onnx']]) {
+        const error = await loaded.verified(names).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(IndexStoreError);
+        expect(error).toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('onnx/model.onnx does not match its checksum') });
+      }
+      await expect(loaded.verified(['documents.json'])).resolves.toBeUndefined();
+    });
+
+    it('refuses a file removed after loading as missing', async () => {
+      const { store, generationDir } = await committed();
+      const loaded = store.loadVerifyingInParallel();
+      rmSync(join(generationDir, 'documents.json'));
+      await expect(loaded.verified()).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('documents.json is missing') });
+    });
+
+    it('checks the manifest and the sizes at once, and what the index has', async () => {
+      const { store, generationDir } = await committed();
+      const loaded = store.loadVerifyingInParallel();
+      expect(codeOf(() => loaded.read('postings.json'))).toBe('INDEX_MISMATCH');
+      await expect(loaded.verified(['hnsw.bin'])).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
+      await loaded.verified();
+      truncateSync(join(generationDir, 'documents.json'), 100);
+      expect(codeOf(() => store.loadVerifyingInParallel())).toBe('INDEX_CORRUPT');
+    });
+  });
+
   describe('when the writing process is killed', () => {
     const fixture = fileURLToPath(new URL('./fixtures/commit-until-killed.ts', import.meta.url));
     let child: ChildProcess | undefined;

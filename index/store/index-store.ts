@@ -17,7 +17,8 @@ import { acquireLock, LOCK_FILE } from './lock.ts';
 import { assertMayWrite } from './writer-lock.ts';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, readManifest, withCheckedMeta } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
-import { checkSize, describeContent, readVerifiedFile, verifyFile } from './verified-read.ts';
+import { verifyInParallel } from './parallel-verify.ts';
+import { checkSize, describeContent, readIndexFile, readVerifiedFile, verifyFile } from './verified-read.ts';
 
 export { IndexStoreError } from './errors.ts';
 export type { IndexStoreErrorCode } from './errors.ts';
@@ -78,6 +79,25 @@ export interface LoadedIndex<TMeta> {
   path(name: string): string;
   /** Content of a file of the index, checked against its checksum (`INDEX_CORRUPT` otherwise). */
   read(name: string): Buffer;
+}
+
+/**
+ * A committed index whose files are being verified against the manifest on a worker thread (see
+ * {@link IndexStore.loadVerifyingInParallel}): what is read from it is to be trusted once {@link verified} resolves.
+ */
+export interface VerifyingIndex<TMeta> {
+  manifest: Manifest<TMeta>;
+  /** As {@link LoadedIndex.path}, without waiting for the checksums: wait for {@link verified} before reading. */
+  path(name: string): string;
+  /** Content of a file of the index (`INDEX_MISMATCH` when it has none of that name), maybe not verified yet. */
+  read(name: string): Buffer;
+  /**
+   * Resolves once the files that `names` stand for (files, or a folder's files; every file when none are given) match
+   * their checksums; rejects with `INDEX_CORRUPT` naming one that does not, as {@link LoadedIndex.read} does.
+   */
+  verified(names?: readonly string[]): Promise<void>;
+  /** Stops verifying, for a caller that gives up on the index; {@link verified} may then never settle. */
+  close(): Promise<void>;
 }
 
 /** Where a kept file comes from. */
@@ -177,6 +197,59 @@ export class IndexStore<TMeta> {
    * {@link IndexStoreError}: `INDEX_MISSING`, `INDEX_VERSION`, `INDEX_CORRUPT` or `INDEX_MISMATCH`.
    */
   load(): LoadedIndex<TMeta> {
+    const { manifest, generationDir, filesOf, fileOf } = this.open();
+    const verified = new Set<string>();
+    return {
+      manifest,
+      path: (name) => {
+        for (const file of filesOf(name).filter((file) => !verified.has(file))) {
+          verifyFile(generationDir, file, manifest.files[file] as ManifestFile);
+          verified.add(file);
+        }
+        return join(generationDir, name);
+      },
+      read: (name) => readVerifiedFile(generationDir, name, fileOf(name)),
+    };
+  }
+
+  /**
+   * Loads the committed index as {@link load} does, and verifies the checksums of all its files on a worker thread,
+   * starting at once, those that `first` names (files or folders) before the others: hashing the 300 MB of a 100k-chunk
+   * index took 0.16 s of its load on one thread. The caller reads and decodes the files meanwhile, and trusts nothing it
+   * made of them until {@link VerifyingIndex.verified} resolves.
+   */
+  loadVerifyingInParallel(options: { first?: (manifest: Manifest<TMeta>) => readonly string[] } = {}): VerifyingIndex<TMeta> {
+    const { manifest, generationDir, filesOf, fileOf } = this.open();
+    const order = new Set([...(options.first?.(manifest) ?? []).flatMap(filesOf), ...Object.keys(manifest.files)]);
+    const { checks, stop } = verifyInParallel(generationDir, [...order].map((name) => [name, manifest.files[name] as ManifestFile] as const));
+    return {
+      manifest,
+      path: (name) => {
+        filesOf(name);
+        return join(generationDir, name);
+      },
+      read: (name) => {
+        fileOf(name);
+        return readIndexFile(generationDir, name);
+      },
+      verified: async (names) => {
+        await Promise.all((names === undefined ? [...order] : names.flatMap(filesOf)).map((file) => checks.get(file)));
+      },
+      close: stop,
+    };
+  }
+
+  /**
+   * The committed manifest and its generation folder, after checking that every file is there with its recorded size;
+   * with the files a name stands for (a file, or a folder's files) and the record of a file, which throw
+   * `INDEX_MISMATCH` when the index has no such file.
+   */
+  private open(): {
+    manifest: Manifest<TMeta>;
+    generationDir: string;
+    filesOf: (name: string) => string[];
+    fileOf: (name: string) => ManifestFile;
+  } {
     const manifest = withCheckedMeta(readManifest(this.dir), this.metaSchema, this.dir);
     const generationDir = join(this.dir, GENERATIONS_DIR, manifest.generation);
     if (!existsSync(generationDir)) {
@@ -188,22 +261,18 @@ export class IndexStore<TMeta> {
     for (const [name, file] of Object.entries(manifest.files)) checkSize(generationDir, name, file);
     const noSuchFile = (name: string) =>
       new IndexStoreError('INDEX_MISMATCH', `The index in ${this.dir} has no file ${name}; it was built by a different version. ${REBUILD_HINT}`);
-    const verified = new Set<string>();
     return {
       manifest,
-      path: (name) => {
+      generationDir,
+      filesOf: (name) => {
         const names = name in manifest.files ? [name] : Object.keys(manifest.files).filter((file) => file.startsWith(`${name}/`));
         if (names.length === 0) throw noSuchFile(name);
-        for (const file of names.filter((file) => !verified.has(file))) {
-          verifyFile(generationDir, file, manifest.files[file] as ManifestFile);
-          verified.add(file);
-        }
-        return join(generationDir, name);
+        return names;
       },
-      read: (name) => {
+      fileOf: (name) => {
         const file = manifest.files[name];
         if (file === undefined) throw noSuchFile(name);
-        return readVerifiedFile(generationDir, name, file);
+        return file;
       },
     };
   }

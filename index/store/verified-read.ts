@@ -12,21 +12,24 @@ export function describeContent(data: Uint8Array | string): ManifestFile {
   };
 }
 
-function corrupt(generationDir: string, name: string, problem: string): IndexStoreError {
+/** `INDEX_CORRUPT` for file `name` of the generation in `generationDir`, saying what is wrong with it. */
+export function corrupt(generationDir: string, name: string, problem: string): IndexStoreError {
   return new IndexStoreError(
     'INDEX_CORRUPT',
     `Index file ${name} ${problem} (in ${generationDir}). The index is damaged; ${REBUILD_HINT}`,
   );
 }
 
-function isMissing(error: unknown): boolean {
+/** Whether a file system error says that the file is not there. */
+export function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 const CHUNK_BYTES = 1 << 20;
 
-function sha256OfFile(path: string): string {
+/** Lower-case hex sha256 of the file at `path`, read in fixed-size chunks so that a large file is not held in memory. */
+export function sha256OfFile(path: string): string {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(CHUNK_BYTES);
   const fd = openSync(path, 'r');
@@ -54,24 +57,25 @@ export function checkSize(generationDir: string, name: string, expected: Manifes
   }
 }
 
-/**
- * Throws `INDEX_CORRUPT`, naming the file, unless `generationDir/name` has exactly the recorded size and sha256.
- * Hashes in fixed-size chunks so that verifying a large model file does not hold it in memory.
- */
+/** Throws `INDEX_CORRUPT`, naming the file, unless `generationDir/name` has exactly the recorded size and sha256. */
 export function verifyFile(generationDir: string, name: string, expected: ManifestFile): void {
   checkSize(generationDir, name, expected);
   if (sha256OfFile(join(generationDir, name)) !== expected.sha256) throw corrupt(generationDir, name, 'does not match its checksum');
 }
 
-/** The content of `generationDir/name`, checked against the recorded size and sha256 (`INDEX_CORRUPT` otherwise). */
-export function readVerifiedFile(generationDir: string, name: string, expected: ManifestFile): Buffer {
-  let data: Buffer;
+/** The content of `generationDir/name`, unverified (`INDEX_CORRUPT` when it is missing). */
+export function readIndexFile(generationDir: string, name: string): Buffer {
   try {
-    data = readFileSync(join(generationDir, name));
+    return readFileSync(join(generationDir, name));
   } catch (error) {
     if (isMissing(error)) throw corrupt(generationDir, name, 'is missing');
     throw error;
   }
+}
+
+/** The content of `generationDir/name`, checked against the recorded size and sha256 (`INDEX_CORRUPT` otherwise). */
+export function readVerifiedFile(generationDir: string, name: string, expected: ManifestFile): Buffer {
+  const data = readIndexFile(generationDir, name);
   const actual = describeContent(data);
   if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
     throw corrupt(generationDir, name, 'does not match its checksum');
