@@ -25,6 +25,7 @@ describe('storeChunks', () => {
     const [stored] = storeChunks([chunk, undefined]);
     expect(stored).toEqual({ chunkId: 'robot-loans#0', docId: 'robot-loans', start: 0, end: 26 });
     expect(storeChunks([undefined])).toEqual([null]);
+    expect(restoreChunk(stored!, doc)).toEqual(chunk);
     expect(restoreChunk(stored!, doc).text).toBe('로봇 기업은 대출 금리를 1.2%p 우대받는다.');
   });
 });
