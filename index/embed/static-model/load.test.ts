@@ -55,6 +55,25 @@ describe('readStaticModelEncoder', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['an id that is not an integer', { '[CLS]': 0, '[SEP]': 1, 로봇: 2.5 }],
+    ['an id that is not a number', { '[CLS]': 0, '[SEP]': 1, 로봇: '2' }],
+    ['a list for a vocabulary', ['[CLS]', '[SEP]']],
+  ])('refuses a vocabulary with %s', (_case, vocab) => {
+    const other = mkdtempSync(join(tmpdir(), 'seogi-bad-vocab-'));
+    try {
+      const specialTokens = { '[CLS]': { ids: [0] }, '[SEP]': { ids: [1] } };
+      const tokenizer = { model: { type: 'WordPiece', vocab }, post_processor: { type: 'TemplateProcessing', special_tokens: specialTokens } };
+      writeFileSync(join(other, 'tokenizer.json'), JSON.stringify(tokenizer));
+      writeFileSync(join(other, 'tokenizer_config.json'), JSON.stringify({ model_max_length: 512 }));
+      expect(() => readStaticModelEncoder(other)).toThrow(/not a vocabulary of integer ids/);
+      writeFileSync(join(other, 'tokenizer.json'), JSON.stringify({ ...tokenizer, model: { type: 'WordPiece', vocab: { '[CLS]': 0, '[SEP]': 1, '[UNK]': 3, 로봇: 2 } } }));
+      expect(readStaticModelEncoder(other)('로봇')).toEqual([0, 2, 1]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('createStaticEmbedder', () => {
