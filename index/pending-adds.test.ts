@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { PENDING_ADDS_DIR, recordPendingAdd, settlePendingAdds } from './pending-adds.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PENDING_ADDS_DIR, recordPendingAdd, settleAgainstCommittedIndex, settlePendingAdds } from './pending-adds.ts';
+import { IndexStore } from './store/index-store.ts';
+import { MANIFEST_FILE } from './store/manifest.ts';
 import { useTempDir } from './store/test-support.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -60,6 +62,36 @@ describe('pending adds', () => {
     expect(await settlePendingAdds(indexDir, docsDir, {})).toEqual({ committed: [], undone: [] });
     expect(readdirSync(docsDir)).toEqual(['fa.md']);
     expect(readdirSync(join(indexDir, PENDING_ADDS_DIR))).toEqual([]);
+  });
+
+  describe('against the committed index', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    /** An index directory whose manifest can't be read. */
+    function unreadableIndex(indexDir: string) {
+      mkdirSync(indexDir, { recursive: true });
+      writeFileSync(join(indexDir, MANIFEST_FILE), '{"formatVersion": 4, "gener');
+    }
+
+    it('leaves the file of an add in flight while the index can not be read', async () => {
+      const { indexDir, docsDir } = dirs();
+      unreadableIndex(indexDir);
+      await recordPendingAdd(indexDir, { id: 'faq', file: 'faq.md', hash: sha256('x') });
+      writeFileSync(join(docsDir, 'faq.md'), 'x');
+      expect(await settleAgainstCommittedIndex(indexDir, docsDir)).toEqual({ committed: [], undone: [] });
+      expect(readdirSync(docsDir)).toEqual(['faq.md']);
+      expect(readdirSync(join(indexDir, PENDING_ADDS_DIR))).toHaveLength(1);
+    });
+
+    it('reads no index when no add was in flight, and still removes the temporary files of interrupted writes', async () => {
+      const { indexDir, docsDir } = dirs();
+      unreadableIndex(indexDir);
+      writeFileSync(join(docsDir, 'faq.md.tmp'), 'half written');
+      const load = vi.spyOn(IndexStore.prototype, 'load');
+      expect(await settleAgainstCommittedIndex(indexDir, docsDir)).toEqual({ committed: [], undone: [] });
+      expect(load).not.toHaveBeenCalled();
+      expect(readdirSync(docsDir)).toEqual([]);
+    });
   });
 
   it('removes its record once the add is settled', async () => {

@@ -79,12 +79,14 @@ export async function settlePendingAdds(indexDir: string, docsDir: string, commi
 
 /**
  * {@link settlePendingAdds} against the index committed in `indexDir`. Nothing is settled while that index can't be
- * read: whether an add was committed is then unknown, and its file is kept until the index is readable again.
+ * read: whether an add was committed is then unknown, and its file is kept until the index is readable again. The
+ * index is read only when an add was in flight: its manifest holds a hash for each document, a megabyte to read and
+ * check at every start for a large collection.
  */
 export async function settleAgainstCommittedIndex(indexDir: string, docsDir: string): Promise<SettledAdds> {
   const store = new IndexStore({ dir: indexDir, metaSchema: indexMetaSchema });
   let hashes: Record<string, string> = {};
-  if (store.exists()) {
+  if (hasPendingAdds(indexDir) && store.exists()) {
     try {
       hashes = store.load().manifest.meta.documentHashes;
     } catch {
@@ -92,6 +94,11 @@ export async function settleAgainstCommittedIndex(indexDir: string, docsDir: str
     }
   }
   return settlePendingAdds(indexDir, docsDir, hashes);
+}
+
+function hasPendingAdds(indexDir: string): boolean {
+  const dir = join(indexDir, PENDING_ADDS_DIR);
+  return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
 function readRecord(path: string): PendingAdd | undefined {
