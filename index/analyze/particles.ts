@@ -1,3 +1,4 @@
+import { memoize } from './memoize.ts';
 /**
  * Korean particles (조사) and the most common verb/adjective endings, longest first so that "에서는" is
  * removed whole rather than as "는". Stripping them lets "금리는", "금리를" and "금리" share one stem.
@@ -62,9 +63,7 @@ export function stripParticle(word: string): string {
  * The stem of a Hangul word: particles and endings removed, at most twice ("기업들에게" → "기업").
  * @example stemHangul('우대금리는') // '우대금리'
  */
-export function stemHangul(word: string): string {
-  return stripParticle(stripParticle(word));
-}
+export const stemHangul: (word: string) => string = memoize((word) => stripParticle(stripParticle(word)));
 
 /** Quotative particles whose first syllable also ends many nouns: "데이모스라는" is 데이모스 + 라는, "청나라는" 청나라 + 는. */
 const AMBIGUOUS_SUFFIXES = ['라는', '라고'];

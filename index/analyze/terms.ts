@@ -1,4 +1,5 @@
-import { alternativeStem, isParticle } from './particles.ts';
+import { memoize } from './memoize.ts';
+import { alternativeStem, isParticle, stemHangul } from './particles.ts';
 import { ENGLISH_STOPWORDS, KOREAN_STOPWORDS } from './stopwords.ts';
 import { splitWords, type Word } from './words.ts';
 
@@ -28,14 +29,11 @@ export function isStopword(word: Word): boolean {
  * - Latin: the light stem. Numbers: `#value+unit` and, when there is a unit, the bare `#value`. Han: the character.
  * Stopwords give no terms.
  */
-export function wordTerms(word: Word): string[] {
+export function wordTerms(word: Word): readonly string[] {
+  // A Hangul word's stem is its text's (see splitWords), so its terms are too.
+  if (word.kind === 'hangul') return hangulTermsByText(word.text);
   if (isStopword(word)) return [];
   switch (word.kind) {
-    case 'hangul': {
-      const terms = hangulTerms(word.stem);
-      const other = alternativeStem(word.text, word.stem);
-      return other === undefined ? terms : [...new Set([...terms, ...hangulTerms(other)])];
-    }
     case 'number': {
       const bare = `#${word.stem.replace(/[^\d.]+$/, '')}`;
       const full = `#${word.stem}`;
@@ -45,6 +43,14 @@ export function wordTerms(word: Word): string[] {
       return [word.stem];
   }
 }
+
+const hangulTermsByText = memoize((text: string): readonly string[] => {
+  const stem = stemHangul(text);
+  if (isStopword({ kind: 'hangul', text, stem, start: 0, end: text.length })) return [];
+  const terms = hangulTerms(stem);
+  const other = alternativeStem(text, stem);
+  return other === undefined ? terms : [...new Set([...terms, ...hangulTerms(other)])];
+});
 
 /** Character bigrams of a Hangul stem, plus the whole stem when longer than two syllables. */
 export function hangulTerms(stem: string): string[] {

@@ -13,7 +13,7 @@ import { wordVariant } from './word-variants.ts';
 const QUESTION_CATEGORY = 'question';
 
 /** One way of saying a concept: the terms of each of its words, in order ("구글 클라우드" → [구글], [클라, …]). */
-export type Phrasing = string[][];
+export type Phrasing = ReadonlyArray<readonly string[]>;
 
 /** One thing the question is about, and the term sets that can express it in a passage. */
 export interface QueryConcept {
