@@ -64,7 +64,7 @@ export interface PassageAnalysis {
  * Passages whose analysis is kept. Chunks never change once made, and the same popular passages come back for question
  * after question; a bound keeps memory flat on a large collection, where questions keep touching new passages.
  */
-export const ANALYSED_PASSAGES_KEPT = 4096;
+export const ANALYSED_PASSAGES_KEPT = Number(process.env.KEPT ?? 4096);
 
 /** Korean sentences end in 다/요/까/죠 or punctuation, possibly inside closing quotes or brackets. */
 const SENTENCE_END = /(?:[.!?。…]|[다요까죠])["'”’」』)\]]*$/u;
@@ -136,40 +136,71 @@ function analyzeNow(chunk: Chunk, title: string, heading: string): PassageAnalys
   });
   const terms = new Set(termsOf.flat());
   for (const pair of pairs) if (pair !== undefined) terms.add(pair);
-  // Ranking reads the term sets of every candidate; only the few passages answers are drawn from need the rest.
-  let sentences: AnalyzedSentence[] | undefined;
-  const describe = (): AnalyzedSentence[] => {
-    const contexts = paragraphContexts(chunk.text, spans, ownTerms, new Set(analyze(`${title}\n${heading}`)));
-    return spans.map(({ start, end }, i): AnalyzedSentence => {
-      const text = chunk.text.slice(start, end);
-      const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
-      const subject = subjectOf(text.slice(lead));
-      const kind = kindOf(text);
-      const header = headers[i];
-      const label = kind === 'field' ? fieldLabel(text) : undefined;
-      const labels = headerTerms[i] ?? (label === undefined ? undefined : new Set(analyze(label)));
-      return {
-        start: chunk.start + start,
-        end: chunk.start + end,
-        text,
-        kind,
-        quoteStart: chunk.start + start + lead,
-        terms: sentenceTerms[i] as ReadonlySet<string>,
-        context: contexts[i] as ReadonlySet<string>,
-        ...(subject ? { subject } : {}),
-        ...(labels && labels.size > 0 ? { labels } : {}),
-        ...(header ? { header: chunk.text.slice(header.start, header.end) } : {}),
-      };
-    });
-  };
-  return {
-    terms,
-    sentenceTerms,
-    positions,
-    get sentences() {
-      return (sentences ??= describe());
-    },
-  };
+  return new LazyPassageAnalysis(terms, sentenceTerms, positions, { chunk, title, heading, spans, ownTerms, headers, headerTerms });
+}
+
+/** What describing a passage's sentences takes, beyond their terms. */
+interface SentenceSource {
+  chunk: Chunk;
+  title: string;
+  heading: string;
+  spans: readonly SentenceSpan[];
+  /** Each sentence's own terms, without its table header's. */
+  ownTerms: ReadonlyArray<ReadonlySet<string>>;
+  headers: ReadonlyArray<SentenceSpan | undefined>;
+  headerTerms: ReadonlyArray<ReadonlySet<string> | undefined>;
+}
+
+/**
+ * Ranking reads the term sets of every candidate passage; only the few passages answers are drawn from need their
+ * sentences described. Until they are, only what that takes is kept (not the words it was all made from).
+ */
+class LazyPassageAnalysis implements PassageAnalysis {
+  #sentences: readonly AnalyzedSentence[] | undefined;
+  #source: SentenceSource | undefined;
+
+  constructor(
+    readonly terms: ReadonlySet<string>,
+    readonly sentenceTerms: ReadonlyArray<ReadonlySet<string>>,
+    readonly positions: ReadonlyMap<string, readonly number[]>,
+    source: SentenceSource,
+  ) {
+    this.#source = source;
+  }
+
+  get sentences(): readonly AnalyzedSentence[] {
+    if (this.#sentences === undefined) {
+      this.#sentences = describeSentences(this.#source as SentenceSource, this.sentenceTerms);
+      this.#source = undefined;
+    }
+    return this.#sentences;
+  }
+}
+
+function describeSentences(source: SentenceSource, sentenceTerms: ReadonlyArray<ReadonlySet<string>>): AnalyzedSentence[] {
+  const { chunk, title, heading, spans, ownTerms, headers, headerTerms } = source;
+  const contexts = paragraphContexts(chunk.text, spans, ownTerms, new Set(analyze(`${title}\n${heading}`)));
+  return spans.map(({ start, end }, i): AnalyzedSentence => {
+    const text = chunk.text.slice(start, end);
+    const lead = FOOTNOTE.exec(text)?.[0].length ?? CONNECTIVE.exec(text)?.[0].length ?? 0;
+    const subject = subjectOf(text.slice(lead));
+    const kind = kindOf(text);
+    const header = headers[i];
+    const label = kind === 'field' ? fieldLabel(text) : undefined;
+    const labels = headerTerms[i] ?? (label === undefined ? undefined : new Set(analyze(label)));
+    return {
+      start: chunk.start + start,
+      end: chunk.start + end,
+      text,
+      kind,
+      quoteStart: chunk.start + start + lead,
+      terms: sentenceTerms[i] as ReadonlySet<string>,
+      context: contexts[i] as ReadonlySet<string>,
+      ...(subject ? { subject } : {}),
+      ...(labels && labels.size > 0 ? { labels } : {}),
+      ...(header ? { header: chunk.text.slice(header.start, header.end) } : {}),
+    };
+  });
 }
 
 /**
