@@ -58,6 +58,14 @@ export async function runHttpPart(context: BenchContext): Promise<Figure[]> {
     figure({ part, id: 'http.ask.p99', label: 'POST /api/ask latency p99', value: ask.latency.p99, unit: 'ms', target: { op: '<=', value: 50 } }),
     figure({
       part,
+      id: 'http.ask.p99OverP50',
+      label: 'POST /api/ask latency p99 / p50',
+      value: ask.latency.p50 > 0 ? ask.latency.p99 / ask.latency.p50 : 0,
+      unit: '×',
+      target: { op: '<=', value: 3 },
+    }),
+    figure({
+      part,
       id: 'http.ratio',
       label: 'throughput ratio ask / healthz',
       value: health.requests.average > 0 ? ask.requests.average / health.requests.average : 0,
