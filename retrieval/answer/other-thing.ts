@@ -1,4 +1,4 @@
-import { splitWords } from '../../index/analyze/words.ts';
+import { splitWords, type Word } from '../../index/analyze/words.ts';
 import { PRESENT, presence, type WeightedConcept } from './coverage.ts';
 
 /**
@@ -19,15 +19,25 @@ const CONTRARIES: ReadonlyArray<readonly [string, string]> = [
 /** Each word with its opposite, both ways. */
 const OPPOSITE: ReadonlyMap<string, string> = new Map(CONTRARIES.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
 
-/** Whether a text says a word: as a whole English word, or as the start of a Korean one ("최대한도", "최소금액은"). */
-function says(text: string, word: string): boolean {
-  if (/^[a-z]+$/.test(word)) return new RegExp(String.raw`\b${word}\b`, 'i').test(text);
-  return splitWords(text).some((w) => w.text.startsWith(word));
+/**
+ * Whether a text says a word: as a whole English word, or as the start of a Korean one ("최대한도", "최소금액은"). The
+ * text is split into words once, for all the words asked about.
+ */
+function sayer(text: string): (word: string) => boolean {
+  let words: readonly Word[] | undefined;
+  return (word) => {
+    if (/^[a-z]+$/.test(word)) return new RegExp(String.raw`\b${word}\b`, 'i').test(text);
+    return (words ??= splitWords(text)).some((w) => w.text.startsWith(word));
+  };
 }
 
 /** The question's end-of-measure words ("최소", "minimum") whose opposite the sentence says instead. */
 export function contraryEnds(question: string, sentence: string): string[] {
-  return [...OPPOSITE].filter(([word, opposite]) => says(question, word) && !says(sentence, word) && says(sentence, opposite)).map(([word]) => word);
+  const asks = sayer(question);
+  const asked = [...OPPOSITE].filter(([word]) => asks(word));
+  if (asked.length === 0) return [];
+  const says = sayer(sentence);
+  return asked.filter(([word, opposite]) => !says(word) && says(opposite)).map(([word]) => word);
 }
 
 /** Words that ask for the lower end of a measure, and the words a sentence gives one with. */
