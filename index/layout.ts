@@ -4,12 +4,15 @@ import type { GraphBytes } from './embed/vector-index.ts';
 import type { ChunkOptions } from './chunk.ts';
 import type { Postings } from './postings.ts';
 import { encodePostings } from './postings-codec.ts';
-import type { IndexFile } from './store/index-store.ts';
+import type { DataFile, IndexFile, LoadedIndex } from './store/index-store.ts';
 import type { Chunk, Document } from './types.ts';
 
 /** Names of the files of a built index, inside its generation folder. */
 export const INDEX_FILES = {
-  documents: 'documents.utf16le.json',
+  /** Every document's text, one after the other, in UTF-16LE (see {@link documentFiles}). */
+  texts: 'texts.utf16le',
+  /** The documents without their texts, as JSON. */
+  documents: 'documents.json',
   chunks: 'chunks.json',
   postings: 'postings.bin',
   /** The HNSW graph in hnswlib's own format, which hnswlib reads in place. */
@@ -20,17 +23,57 @@ export const INDEX_FILES = {
   models: 'model',
 } as const;
 
-/**
- * The documents as stored: JSON in UTF-16LE. A large collection's documents are read at every start, and UTF-16LE
- * decodes about ten times faster than UTF-8 (100k chunks: 70 ms instead of 900 ms); Korean text is smaller in it, too.
- */
-export function encodeDocuments(documents: readonly Document[]): Buffer {
-  return Buffer.from(JSON.stringify(documents), 'utf16le');
+/** Formats 3 and 4 stored the documents whole, texts included, as one JSON array in UTF-16LE. */
+export const FORMAT_4_DOCUMENTS_FILE = 'documents.utf16le.json';
+
+/** A document as {@link INDEX_FILES.documents} stores it: its text is the next `textLength` characters of the texts. */
+export type StoredDocument = Omit<Document, 'text'> & { textLength: number };
+
+/** A document as its two files store it: its {@link StoredDocument} as JSON, and its text. */
+export interface DocumentRecord {
+  json: string;
+  text: string;
 }
 
-/** The documents stored by {@link encodeDocuments}. */
-export function decodeDocuments(bytes: Buffer): Document[] {
-  return JSON.parse(bytes.toString('utf16le')) as Document[];
+/** The record of a document, for {@link documentFiles}. */
+export function documentRecord(document: Document): DocumentRecord {
+  const { text, ...rest } = document;
+  return { json: JSON.stringify({ ...rest, textLength: text.length }), text };
+}
+
+/**
+ * The files of the documents, in the order given, serialised when their turn to be written comes. The texts are stored
+ * apart from the rest, one after the other in UTF-16LE: a large collection's documents are read at every start, and
+ * the texts are then decoded as one string, each document's text a slice of it, instead of one string per document
+ * parsed out of JSON (100k chunks: 0.07 s instead of 0.26 s, and no texts for the garbage collector to move). So a
+ * removed document's text is let go only when the index is next loaded.
+ */
+export function documentFiles(records: () => readonly DocumentRecord[]): DataFile[] {
+  let made: readonly DocumentRecord[] | undefined;
+  const all = () => (made ??= records());
+  return [
+    { name: INDEX_FILES.texts, data: () => Buffer.from(all().map((r) => r.text).join(''), 'utf16le') },
+    { name: INDEX_FILES.documents, data: () => `[${all().map((r) => r.json).join(',')}]` },
+  ];
+}
+
+/** The documents stored in {@link documentFiles}' two files. */
+export function decodeDocuments(texts: Buffer, documents: Buffer): Document[] {
+  const all = texts.toString('utf16le');
+  let at = 0;
+  const decoded = (JSON.parse(documents.toString('utf8')) as StoredDocument[]).map(({ textLength, ...document }) => {
+    const text = all.slice(at, at + textLength);
+    at += textLength;
+    return { ...document, text };
+  });
+  if (at !== all.length) throw new Error(`${INDEX_FILES.documents} accounts for ${at} characters of text, but ${INDEX_FILES.texts} holds ${all.length}.`);
+  return decoded;
+}
+
+/** The documents of a committed index, stored in either layout (see {@link FORMAT_4_DOCUMENTS_FILE}). */
+export function readDocuments(index: { manifest: Pick<LoadedIndex<unknown>['manifest'], 'files'>; read(name: string): Buffer }): Document[] {
+  if (FORMAT_4_DOCUMENTS_FILE in index.manifest.files) return JSON.parse(index.read(FORMAT_4_DOCUMENTS_FILE).toString('utf16le')) as Document[];
+  return decodeDocuments(index.read(INDEX_FILES.texts), index.read(INDEX_FILES.documents));
 }
 
 /** A chunk as stored: its text is `documents[docId].text.slice(start, end)`, so it is not stored twice. */
@@ -127,7 +170,7 @@ export interface IndexContent {
 /** The files of an index generation; the large ones are serialised only when their turn to be written comes. */
 export function indexFiles(content: IndexContent): IndexFile[] {
   return [
-    { name: INDEX_FILES.documents, data: () => encodeDocuments(content.documents) },
+    ...documentFiles(() => content.documents.map(documentRecord)),
     { name: INDEX_FILES.chunks, data: () => JSON.stringify(content.chunks) },
     { name: INDEX_FILES.postings, data: () => encodePostings(content.postings) },
     ...graphFiles(content.vectors),

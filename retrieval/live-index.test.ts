@@ -6,7 +6,7 @@ import { loadGlossary } from '../index/analyze/glossary.ts';
 import { indexEmbedder } from '../index/embed/index-embedder.ts';
 import { VectorIndex } from '../index/embed/vector-index.ts';
 import { FORMAT_3_GRAPH_FILE, readGraph } from '../index/graph-files.ts';
-import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf, type IndexMeta } from '../index/layout.ts';
+import { FORMAT_4_DOCUMENTS_FILE, INDEX_FILES, indexMetaSchema, readDocuments, settingsOf, type IndexMeta } from '../index/layout.ts';
 import { buildPostings, type Postings } from '../index/postings.ts';
 import { decodePostings } from '../index/postings-codec.ts';
 import { GENERATIONS_DIR } from '../index/store/generations.ts';
@@ -142,7 +142,7 @@ describe('LiveIndex on disk', () => {
     const loaded = new IndexStore({ dir: seed.config.indexDir, metaSchema: indexMetaSchema }).load();
     expect(loaded.manifest.generation).toBe(view.generation);
     expect(loaded.manifest.meta).toEqual(view.meta);
-    expect(decodeDocuments(loaded.read(INDEX_FILES.documents))).toEqual([...view.documents.values()]);
+    expect(readDocuments(loaded)).toEqual([...view.documents.values()]);
     expect(view.documents.has('robot-lease')).toBe(true);
     expect(view.documents.has(ROBOT_DOC)).toBe(false);
     const committed = decodePostings(loaded.read(INDEX_FILES.postings));
@@ -183,8 +183,9 @@ describe('LiveIndex on disk', () => {
     await index.add(await index.prepare(LEASE));
     const { manifest } = new IndexStore({ dir: seed.config.indexDir, metaSchema: indexMetaSchema }).load();
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
-    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([INDEX_FILES.graph, INDEX_FILES.graphHeader]));
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([INDEX_FILES.graph, INDEX_FILES.graphHeader, INDEX_FILES.texts, INDEX_FILES.documents]));
     expect(Object.keys(manifest.files)).not.toContain(FORMAT_3_GRAPH_FILE);
+    expect(Object.keys(manifest.files)).not.toContain(FORMAT_4_DOCUMENTS_FILE);
     const reopened = await LiveIndex.open(seed.config);
     expect(reopened.view.chunks).toEqual(index.view.chunks);
     expect((await engineOf(reopened).ask({ question: '로봇 리스 보증료는?' })).citations[0]?.docId).toBe('robot-lease');
@@ -218,6 +219,8 @@ describe('LiveIndex.open of a damaged index', () => {
     ['the graph', () => INDEX_FILES.graph, (bytes) => bytes.length - 1],
     // The opening bracket: the JSON no longer parses.
     ['the documents', () => INDEX_FILES.documents, () => 0],
+    // A character of a text: decoding gives another text without failing.
+    ['the texts', () => INDEX_FILES.texts, () => 1],
     // The version in the header: the postings claim another format.
     ['the postings', () => INDEX_FILES.postings, () => 8],
     ['the model', (meta) => `${INDEX_FILES.models}/${meta.model.id}/onnx/model.onnx`, (bytes) => bytes.length - 1],

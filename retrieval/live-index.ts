@@ -10,9 +10,9 @@ import { afterAdd, afterRemove, type IndexState } from '../index/incremental.ts'
 import {
   chunkOptionsOf,
   chunkOrdinalsByDocument,
-  decodeDocuments,
   INDEX_FILES,
   indexMetaSchema,
+  readDocuments,
   restoreChunks,
   storeChunks,
   contentMeta,
@@ -307,7 +307,7 @@ async function decodeIndex(loaded: VerifyingIndex<IndexMeta>, config: LoadConfig
   readingGraph.catch(() => {});
   loadingModel.catch(() => {});
   await yieldToEventLoop();
-  const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+  const documents = new Map(readDocuments(loaded).map((d) => [d.docId, d]));
   await yieldToEventLoop();
   const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
   await yieldToEventLoop();

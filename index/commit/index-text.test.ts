@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIndex, type SeedWorkspace } from '../../tests/support/seed-index.ts';
 import { chunkDocument } from '../chunk.ts';
 import { withAddedPostings, withoutChunks } from '../incremental.ts';
-import { decodeDocuments, encodeDocuments, INDEX_FILES, indexMetaSchema, storeChunks, type StoredChunk } from '../layout.ts';
+import { documentFiles, documentRecord, INDEX_FILES, indexMetaSchema, readDocuments, storeChunks, type StoredChunk } from '../layout.ts';
+import type { Document } from '../types.ts';
 import { toDocument } from '../load/index.ts';
 import { buildPostings } from '../postings.ts';
 import { decodePostings, encodePostings } from '../postings-codec.ts';
@@ -18,6 +19,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => workspace?.dispose());
 
+/** The document files a full build writes for `documents`. */
+function documentFilesOf(documents: readonly Document[]): DataFile[] {
+  return documentFiles(() => documents.map(documentRecord));
+}
+
 /** The bytes of a file as the store would write them. */
 function bytesOf(files: readonly DataFile[], name: string): Buffer {
   const file = files.find((f) => f.name === name);
@@ -29,11 +35,11 @@ function bytesOf(files: readonly DataFile[], name: string): Buffer {
 describe('the text side of an index', () => {
   it('writes the committed files again byte for byte when nothing has changed', () => {
     const files = textFiles(readIndexText(loaded));
-    for (const name of [INDEX_FILES.documents, INDEX_FILES.chunks, INDEX_FILES.postings]) expect(bytesOf(files, name).equals(loaded.read(name))).toBe(true);
+    for (const name of [INDEX_FILES.texts, INDEX_FILES.documents, INDEX_FILES.chunks, INDEX_FILES.postings]) expect(bytesOf(files, name).equals(loaded.read(name))).toBe(true);
   });
 
   it('writes after an add and a removal the bytes that encoding the whole changed index gives', async () => {
-    const documents = decodeDocuments(loaded.read(INDEX_FILES.documents));
+    const documents = readDocuments(loaded);
     const stored = JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as Array<StoredChunk | null>;
     const postings = decodePostings(loaded.read(INDEX_FILES.postings));
     const document = await toDocument({ relPath: 'lease.md', content: '# 로봇 리스 보증\n\n로봇 리스 보증의 보증료는 연 0.5%입니다.' });
@@ -50,16 +56,18 @@ describe('the text side of an index', () => {
     const expectedChunks = [...stored, ...storeChunks(chunks)].map((chunk, ordinal) => (ordinals.includes(ordinal) ? null : chunk));
     const expectedPostings = withoutChunks(withAddedPostings(postings, buildPostings(chunks), base), new Set(ordinals));
     const files = textFiles(removed);
-    expect(bytesOf(files, INDEX_FILES.documents).equals(encodeDocuments(expectedDocuments))).toBe(true);
+    for (const name of [INDEX_FILES.texts, INDEX_FILES.documents]) expect(bytesOf(files, name).equals(bytesOf(documentFilesOf(expectedDocuments), name))).toBe(true);
     expect(bytesOf(files, INDEX_FILES.chunks).toString('utf8')).toBe(JSON.stringify(expectedChunks));
     expect(bytesOf(files, INDEX_FILES.postings).equals(Buffer.from(encodePostings(expectedPostings)))).toBe(true);
     // The text side it started from is left as it was.
-    expect(bytesOf(textFiles(added), INDEX_FILES.documents).equals(encodeDocuments([...documents, document]))).toBe(true);
+    for (const name of [INDEX_FILES.texts, INDEX_FILES.documents]) {
+      expect(bytesOf(textFiles(added), name).equals(bytesOf(documentFilesOf([...documents, document]), name))).toBe(true);
+    }
   });
 
   it('refuses an add whose chunks would not follow the table', () => {
     const text = readIndexText(loaded);
-    const document = decodeDocuments(loaded.read(INDEX_FILES.documents))[0]!;
+    const document = readDocuments(loaded)[0]!;
     expect(() => applyChange(text, { kind: 'add', document, chunks: [], postings: buildPostings([]), base: text.chunks.length + 3 })).toThrow(/start at ordinal/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ANALYZER_VERSION } from '../analyze/terms.ts';
 import { withAddedPostings, withoutChunks } from '../incremental.ts';
-import { decodeDocuments, INDEX_FILES, indexMetaSchema, restoreChunks, type IndexMeta, type StoredChunk, type StoredChunks } from '../layout.ts';
+import { documentFiles, documentRecord, INDEX_FILES, indexMetaSchema, readDocuments, restoreChunks, type DocumentRecord, type IndexMeta, type StoredChunk, type StoredChunks } from '../layout.ts';
 import { buildPostings, type Postings } from '../postings.ts';
 import { decodePostings, encodePostings } from '../postings-codec.ts';
 import type { LoadedIndex } from '../store/index-store.ts';
@@ -25,10 +25,10 @@ export type IndexChange =
     }
   | { kind: 'remove'; docId: string; ordinals: readonly number[] };
 
-/** Documents (each kept as its stored JSON), chunk table and postings of an index. */
+/** Documents (each kept as it is stored), chunk table and postings of an index. */
 export interface IndexText {
-  /** Each document's JSON, by id, in the order they are stored. */
-  documents: ReadonlyMap<string, string>;
+  /** Each document's record, by id, in the order they are stored. */
+  documents: ReadonlyMap<string, DocumentRecord>;
   chunks: StoredChunks;
   postings: Postings;
 }
@@ -38,7 +38,7 @@ export interface IndexText {
  * chunks, as the serving index makes them (see `LiveIndex.open`).
  */
 export function readIndexText(loaded: LoadedIndex<IndexMeta>): IndexText {
-  const documents = decodeDocuments(loaded.read(INDEX_FILES.documents));
+  const documents = readDocuments(loaded);
   const byId = new Map(documents.map((d) => [d.docId, d]));
   const stored = JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as StoredChunks;
   // A chunk of a document the index doesn't hold is a hole to the serving index, and is stored as one next time.
@@ -48,7 +48,7 @@ export function readIndexText(loaded: LoadedIndex<IndexMeta>): IndexText {
     meta.analyzer === ANALYZER_VERSION
       ? decodePostings(loaded.read(INDEX_FILES.postings))
       : buildPostings(restoreChunks(loaded.read(INDEX_FILES.chunks), byId));
-  return { documents: new Map(documents.map((d) => [d.docId, JSON.stringify(d)])), chunks, postings };
+  return { documents: new Map(documents.map((d) => [d.docId, documentRecord(d)])), chunks, postings };
 }
 
 /** The text side after `change`; `text` is left as it was. */
@@ -56,7 +56,7 @@ export function applyChange(text: IndexText, change: IndexChange): IndexText {
   if (change.kind === 'add') {
     if (change.base !== text.chunks.length) throw new Error(`New chunks start at ordinal ${change.base}, but the table has ${text.chunks.length}.`);
     return {
-      documents: new Map(text.documents).set(change.document.docId, JSON.stringify(change.document)),
+      documents: new Map(text.documents).set(change.document.docId, documentRecord(change.document)),
       chunks: [...text.chunks, ...change.chunks],
       postings: withAddedPostings(text.postings, change.postings, change.base),
     };
@@ -74,8 +74,7 @@ export function applyChange(text: IndexText, change: IndexChange): IndexText {
  */
 export function textFiles(text: IndexText): DataFile[] {
   return [
-    // The stored documents are a JSON array of each document's JSON (see encodeDocuments).
-    { name: INDEX_FILES.documents, data: () => Buffer.from(`[${[...text.documents.values()].join(',')}]`, 'utf16le') },
+    ...documentFiles(() => [...text.documents.values()]),
     { name: INDEX_FILES.chunks, data: () => JSON.stringify(text.chunks) },
     { name: INDEX_FILES.postings, data: () => encodePostings(text.postings) },
   ];

@@ -7,7 +7,7 @@ import { rewriteAsFormat3 } from '../../tests/support/format-3-index.ts';
 import { freshDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
 import { seedIndex, type SeedWorkspace } from '../../tests/support/seed-index.ts';
 import { readGraph } from '../graph-files.ts';
-import { decodeDocuments, INDEX_FILES, indexMetaSchema, settingsOf } from '../layout.ts';
+import { INDEX_FILES, indexMetaSchema, readDocuments, settingsOf } from '../layout.ts';
 import { IndexStore } from '../store/index-store.ts';
 import { CollectionDb } from './collection-db.ts';
 import { importIndex } from './import-index.ts';
@@ -31,7 +31,7 @@ describe('importIndex', () => {
     const progress: string[] = [];
     const report = await importIndex(workspace.config.indexDir, db, { onDocument: (done, total) => progress.push(`${done}/${total}`) });
     const loaded = new IndexStore({ dir: workspace.config.indexDir, metaSchema: indexMetaSchema }).load();
-    const documents = decodeDocuments(loaded.read(INDEX_FILES.documents));
+    const documents = readDocuments(loaded);
     expect(report.added.sort()).toEqual(documents.map((d) => d.docId).sort());
     expect(progress.at(-1)).toBe(`${documents.length}/${documents.length}`);
 
@@ -95,7 +95,7 @@ describe('importIndex', () => {
       rewriteAsFormat3(copy);
       const report = await importIndex(copy, otherDb);
       const loaded = new IndexStore({ dir: workspace.config.indexDir, metaSchema: indexMetaSchema }).load();
-      expect([...report.added, ...report.conflicting].sort()).toEqual(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => d.docId).sort());
+      expect([...report.added, ...report.conflicting].sort()).toEqual(readDocuments(loaded).map((d) => d.docId).sort());
       const graph = await readGraph(loaded);
       const chunkIds = (JSON.parse(loaded.read(INDEX_FILES.chunks).toString('utf8')) as Array<{ chunkId: string } | null>).map((c) => c?.chunkId);
       const [robot] = (await otherDb.load()).documents.filter((d) => d.document.docId === '000_b1883f170ede4282');

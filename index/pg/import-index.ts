@@ -1,6 +1,6 @@
 import { MODEL_FILES } from '../embed/embedder.ts';
 import { readGraph } from '../graph-files.ts';
-import { chunkOrdinalsByDocument, decodeDocuments, INDEX_FILES, indexMetaSchema, modelFileName, restoreChunks, settingsOf, type IndexSettings } from '../layout.ts';
+import { chunkOrdinalsByDocument, INDEX_FILES, readDocuments, indexMetaSchema, modelFileName, restoreChunks, settingsOf, type IndexSettings } from '../layout.ts';
 import { IndexStore } from '../store/index-store.ts';
 import type { Chunk } from '../types.ts';
 import { DocumentExistsError, DuplicateContentError, type CollectionDb } from './collection-db.ts';
@@ -43,7 +43,7 @@ export async function importIndex(indexDir: string, db: CollectionDb, options: I
   const inForce = await db.initialise(settings, meta.model.id, modelFiles);
   assertSameBuild(inForce, settings);
 
-  const documents = new Map(decodeDocuments(loaded.read(INDEX_FILES.documents)).map((d) => [d.docId, d]));
+  const documents = new Map(readDocuments(loaded).map((d) => [d.docId, d]));
   const chunks = restoreChunks(loaded.read(INDEX_FILES.chunks), documents);
   const vectors = await readGraph(loaded);
   const report: ImportReport = { added: [], unchanged: [], replaced: [], conflicting: [] };

@@ -9,10 +9,13 @@ import { isGenerationId } from './generations.ts';
  * On-disk format of the index that commits write. Bump it whenever Seogi before the change could not read what it
  * writes, and keep reading the formats before it where that is cheap: an upgrade should not cost a rebuild.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
-/** Formats this version reads: format 3 differs only in how it stores the HNSW graph (see index/graph-files.ts). */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [3, INDEX_FORMAT_VERSION];
+/**
+ * Formats this version reads: format 4 differs only in how it stores the documents (see `readDocuments` in
+ * index/layout.ts), format 3 also in how it stores the HNSW graph (see index/graph-files.ts).
+ */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [3, 4, INDEX_FORMAT_VERSION];
 
 /** Name of the manifest inside the index directory: the single commit point of every write. */
 export const MANIFEST_FILE = 'manifest.json';
