@@ -109,8 +109,9 @@ export class WordPieceEncoder {
     if (unkId === undefined) throw new Error('The vocabulary has no [UNK] token.');
     this.#vocab = vocab;
     this.#unkId = unkId;
+    // In characters (code points), counted only for a token long enough in UTF-16 units to be the longest so far.
     let longest = 1;
-    for (const token of vocab.keys()) longest = Math.max(longest, [...token].length);
+    for (const token of vocab.keys()) if (token.length > longest) longest = Math.max(longest, [...token].length);
     this.#maxPieceLength = longest;
   }
 
