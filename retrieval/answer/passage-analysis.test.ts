@@ -53,6 +53,7 @@ describe('analyzePassage', () => {
     const again = analyzePassage(first);
     expect(again).not.toBe(analysis);
     expect(again).toEqual(analysis);
+    expect(again.sentences).toEqual(analysis.sentences);
   });
 });
 

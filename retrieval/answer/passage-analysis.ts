@@ -64,7 +64,7 @@ export interface PassageAnalysis {
  * Passages whose analysis is kept. Chunks never change once made, and the same popular passages come back for question
  * after question; a bound keeps memory flat on a large collection, where questions keep touching new passages.
  */
-export const ANALYSED_PASSAGES_KEPT = Number(process.env.KEPT ?? 4096);
+export const ANALYSED_PASSAGES_KEPT = 4096;
 
 /** Korean sentences end in 다/요/까/죠 or punctuation, possibly inside closing quotes or brackets. */
 const SENTENCE_END = /(?:[.!?。…]|[다요까죠])["'”’」』)\]]*$/u;
