@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { memoize } from './memoize.ts';
 import { stemHangul } from './particles.ts';
@@ -24,5 +26,21 @@ describe('memoize', () => {
     expect(stemHangul('우대금리는')).toBe('우대금리');
     expect(wordTerms(first!)).toEqual(['우대', '대금', '금리', '=우대금리']);
     expect(wordTerms(again!)).toBe(wordTerms(first!));
+  });
+
+  it('keeps no larger string alive through a remembered word cut from it', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const remember = memoize((word) => word.slice(0, 20));
+    const rememberSliceOfLargeText = () => {
+      // About 110 MB: all the texts of a large index are slices of one such string.
+      const texts = `${'가나다라마바사아자차카타파하'.repeat(4_000_000)}${Math.random()}`;
+      remember(texts.slice(100, 130));
+    };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    rememberSliceOfLargeText();
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 2 ** 20);
   });
 });
