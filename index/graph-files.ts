@@ -3,7 +3,7 @@
  * (`graph.hnsw`), which hnswlib reads in place, and beside it what that file leaves out (`graph.json`). Format 3 stored
  * both in one file, `vectors.hnsw`: a header, then hnswlib's format. hnswlib reads only a file that holds its format
  * alone, so that one is copied into a file of its own first, which for a 100k-chunk graph (over 100 MB) took longer
- * than reading it. Commits write format 4: the first change to a format-3 index stores the graph in the new layout.
+ * than reading it. Commits write the current format: the first change to a format-3 index stores the graph in the new layout.
  */
 import { VectorIndex, type GraphBytes, type GraphHeader, type VectorIndexOptions } from './embed/vector-index.ts';
 import { INDEX_FILES } from './layout.ts';

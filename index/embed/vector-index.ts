@@ -4,8 +4,9 @@
  *
  * hnswlib is not safe when a search and an insert run on different threads at once, so this class uses the
  * synchronous hnswlib calls, on the caller's (JavaScript) thread, one call at a time, with two exceptions, on threads
- * of libuv's pool: {@link read} fills a graph no one else holds yet, and {@link writeGraph} writes the graph while the
- * caller goes on searching (both only read the graph); no vector may be added or deleted until it resolves.
+ * of libuv's pool: {@link read} fills a graph no one else holds yet, and {@link writeGraph} writes the graph out while the
+ * caller goes on searching (the write and the searches only read it); no vector may be added or deleted until it
+ * resolves.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -85,7 +85,7 @@ export function readManifest(indexDir: string): Manifest<unknown> {
     throw new IndexStoreError(
       'INDEX_VERSION',
       `The index in ${indexDir} was built by another version of Seogi (format ${version}; this version reads formats ` +
-        `${READABLE_FORMAT_VERSIONS.join(' and ')}). ${REBUILD_HINT}`,
+        `${READABLE_FORMAT_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_FORMAT_VERSIONS.at(-1)}). ${REBUILD_HINT}`,
     );
   }
   const parsed = manifestSchema.safeParse(json);
