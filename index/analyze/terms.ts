@@ -13,12 +13,16 @@ export const ANALYZER_VERSION = 3;
 export function isStopword(word: Word): boolean {
   switch (word.kind) {
     case 'hangul':
-      return KOREAN_STOPWORDS.has(word.stem) || KOREAN_STOPWORDS.has(word.text) || isParticle(word.text);
+      return isHangulStopword(word.text, word.stem);
     case 'latin':
       return ENGLISH_STOPWORDS.has(word.text.toLowerCase());
     default:
       return false;
   }
+}
+
+function isHangulStopword(text: string, stem: string): boolean {
+  return KOREAN_STOPWORDS.has(stem) || KOREAN_STOPWORDS.has(text) || isParticle(text);
 }
 
 /**
@@ -46,7 +50,7 @@ export function wordTerms(word: Word): readonly string[] {
 
 const hangulTermsByText = memoize((text: string): readonly string[] => {
   const stem = stemHangul(text);
-  if (isStopword({ kind: 'hangul', text, stem, start: 0, end: text.length })) return [];
+  if (isHangulStopword(text, stem)) return [];
   const terms = hangulTerms(stem);
   const other = alternativeStem(text, stem);
   return other === undefined ? terms : [...new Set([...terms, ...hangulTerms(other)])];
