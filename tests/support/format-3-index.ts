@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORMAT_3_GRAPH_FILE } from '../../index/graph-files.ts';
+import { decodeDocuments, FORMAT_4_DOCUMENTS_FILE, INDEX_FILES } from '../../index/layout.ts';
+import type { ManifestFile } from '../../index/store/manifest.ts';
+import { describeContent } from '../../index/store/verified-read.ts';
 
 /**
  * Rewrites the index committed in `indexDir` as Seogi wrote it in format 3, for tests that an upgrade keeps reading
@@ -12,23 +15,19 @@ export function rewriteAsFormat3(indexDir: string): void {
   const manifestPath = join(indexDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { formatVersion: number; generation: string; files: Record<string, unknown> };
   const generationDir = join(indexDir, 'generations', manifest.generation);
-  const header = readFileSync(join(generationDir, 'graph.json'));
+  const read = (name: string) => readFileSync(join(generationDir, name));
+  const header = read(INDEX_FILES.graphHeader);
   const headerLength = Buffer.alloc(4);
   headerLength.writeUInt32LE(header.length);
-  const vectors = Buffer.concat([Buffer.from('SEOGI-HNSW-1\n'), headerLength, header, readFileSync(join(generationDir, 'graph.hnsw'))]);
-  writeFileSync(join(generationDir, 'vectors.hnsw'), vectors);
-  const record = (data: Buffer) => ({ bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-  const replaced = ['graph.json', 'graph.hnsw'];
-  const written: Record<string, ReturnType<typeof record>> = { 'vectors.hnsw': record(vectors) };
-  if ('documents.json' in manifest.files) {
-    const texts = readFileSync(join(generationDir, 'texts.utf16le')).toString('utf16le');
-    let at = 0;
-    const stored = JSON.parse(readFileSync(join(generationDir, 'documents.json'), 'utf8')) as Array<{ textLength: number }>;
-    const whole = stored.map(({ textLength, ...document }) => ({ ...document, text: texts.slice(at, (at += textLength)) }));
-    const documents = Buffer.from(JSON.stringify(whole), 'utf16le');
-    writeFileSync(join(generationDir, 'documents.utf16le.json'), documents);
-    replaced.push('texts.utf16le', 'documents.json');
-    written['documents.utf16le.json'] = record(documents);
+  const vectors = Buffer.concat([Buffer.from('SEOGI-HNSW-1\n'), headerLength, header, read(INDEX_FILES.graph)]);
+  writeFileSync(join(generationDir, FORMAT_3_GRAPH_FILE), vectors);
+  const replaced: string[] = [INDEX_FILES.graphHeader, INDEX_FILES.graph];
+  const written: Record<string, ManifestFile> = { [FORMAT_3_GRAPH_FILE]: describeContent(vectors) };
+  if (INDEX_FILES.documents in manifest.files) {
+    const documents = Buffer.from(JSON.stringify(decodeDocuments(read(INDEX_FILES.texts), read(INDEX_FILES.documents))), 'utf16le');
+    writeFileSync(join(generationDir, FORMAT_4_DOCUMENTS_FILE), documents);
+    replaced.push(INDEX_FILES.texts, INDEX_FILES.documents);
+    written[FORMAT_4_DOCUMENTS_FILE] = describeContent(documents);
   }
   for (const name of replaced) rmSync(join(generationDir, name));
   const files = Object.entries(manifest.files).filter(([name]) => !replaced.includes(name));
